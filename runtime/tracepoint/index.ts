@@ -1,0 +1,3 @@
+export * from "./format.js";
+export * from "./record.js";
+export * from "./catalog.js";
