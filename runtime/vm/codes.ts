@@ -1,0 +1,34 @@
+/**
+ * Diagnostic and fault codes of the VM (TSB05xx). Load-time refusals are `Diagnostic`s with
+ * these codes; run-time stops are `VmFault`s with them.
+ */
+export const VmCode = {
+  // load time (TSB050x–TSB052x)
+  EMPTY: "TSB0500",
+  BAD_INSTRUCTION: "TSB0501",
+  JUMP_OUT_OF_RANGE: "TSB0502",
+  JUMP_INTO_LDDW: "TSB0503",
+  FALLS_OFF_END: "TSB0504",
+  UNKNOWN_HELPER: "TSB0505",
+  BAD_CALL_TARGET: "TSB0506",
+  UNINITIALISED_REGISTER: "TSB0507",
+  WRITE_TO_R10: "TSB0508",
+  UNRESOLVED_LDDW: "TSB0509",
+  CALL_DEPTH: "TSB0510",
+  BAD_OPTION: "TSB0511",
+  // run time (TSB053x–TSB059x)
+  OUT_OF_BOUNDS: "TSB0530",
+  NOT_A_POINTER: "TSB0531",
+  READ_ONLY: "TSB0532",
+  REGION_RELEASED: "TSB0533",
+  CTX_ACCESS: "TSB0534",
+  MISALIGNED: "TSB0535",
+  BUDGET_EXCEEDED: "TSB0540",
+  STACK_OVERFLOW: "TSB0541",
+  TAIL_CALL_LIMIT: "TSB0542",
+  CALLX_TARGET: "TSB0543",
+  HELPER_FAILED: "TSB0544",
+  HELPER_MISSING: "TSB0545",
+  INTERNAL: "TSB0599",
+} as const;
+export type VmCodeValue = (typeof VmCode)[keyof typeof VmCode];

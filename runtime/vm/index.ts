@@ -1,0 +1,12 @@
+export * from "./codes.js";
+export * from "./address.js";
+export * from "./fault.js";
+export * from "./memory.js";
+export * from "./helper.js";
+export * from "./conformance-helpers.js";
+export * from "./load.js";
+export * from "./machine.js";
+export * from "./vm.js";
+export { interpret, interpretTraced, interpreterSource } from "./interpreter.js";
+export { compileJs, canCompileJs, type JsProgram } from "./jit/compile.js";
+export * from "./xdp-context.js";

@@ -1,0 +1,180 @@
+import { GUARD_BASE } from "./address.js";
+import { VmCode } from "./codes.js";
+import * as int64 from "./int64.js";
+import { Status, STACK_BYTES, MAX_FRAMES, type Machine } from "./machine.js";
+import { atomicRmw } from "./memory.js";
+import { XOp } from "./predecode.js";
+import {
+  ALU_TEMPLATES,
+  JUMP_TEMPLATES,
+  LOADS,
+  STORES,
+  instantiate,
+  loadTemplate,
+  storeTemplate,
+} from "./semantics.js";
+
+/**
+ * Tier 1: a `switch` interpreter over the predecoded slots. Its source is generated once from the
+ * shared templates (semantics.ts) so that it and the JS tier implement one definition; every
+ * case label is a literal so V8 builds a jump table. Registers are the machine's L/H arrays.
+ *
+ * Returns Status.EXIT with r0 in L[0]/H[0], or throws a VmFaultSignal after writing pc and
+ * instruction count to the machine (the driver turns it into a VmFault).
+ */
+export type Interpreter = (m: Machine) => number;
+
+function caseBody(xop: number, tracing: boolean): string | undefined {
+  const alu = ALU_TEMPLATES.get(xop);
+  if (alu) {
+    const body = alu.srcReg
+      ? instantiate(alu.code, "L[d]", "H[d]", "L[s]", "H[s]")
+      : instantiate(alu.code, "L[d]", "H[d]", "code[ib+4]", "code[ib+5]");
+    return `{const d=code[ib+1]${alu.srcReg ? ",s=code[ib+2]" : ""};${body}pc++;continue;}`;
+  }
+  const jump = JUMP_TEMPLATES.get(xop);
+  if (jump) {
+    const cond = jump.srcReg
+      ? instantiate(jump.code, "L[d]", "H[d]", "L[s]", "H[s]")
+      : instantiate(jump.code, "L[d]", "H[d]", "code[ib+4]", "code[ib+5]");
+    return `{const d=code[ib+1]${jump.srcReg ? ",s=code[ib+2]" : ""};if${cond}pc=code[ib+6];else pc++;continue;}`;
+  }
+  const load = LOADS.get(xop);
+  if (load) {
+    const body = instantiate(loadTemplate(load[0], load[1], "code[ib+3]"), "L[d]", "H[d]", "L[s]", "H[s]");
+    return `{const d=code[ib+1],s=code[ib+2];${body}pc++;continue;}`;
+  }
+  const store = STORES.get(xop);
+  if (store) {
+    const [size, fromReg] = store;
+    const body = fromReg
+      ? instantiate(storeTemplate(size, "code[ib+3]"), "L[d]", "H[d]", "L[s]", "H[s]")
+      : instantiate(storeTemplate(size, "code[ib+3]"), "L[d]", "H[d]", "code[ib+4]", "code[ib+5]");
+    return `{const d=code[ib+1]${fromReg ? ",s=code[ib+2]" : ""};${body}pc++;continue;}`;
+  }
+  void tracing;
+  switch (xop) {
+    case 0x05: // ja
+    case 0x06: // ja32 (target from imm, precomputed)
+      return "pc=code[ib+6];continue;";
+    case 0x18: // lddw
+      return "{const d=code[ib+1];L[d]=code[ib+4];H[d]=code[ib+5];pc+=2;continue;}";
+    case 0x95: // exit
+      return (
+        "{if(m.depth===0){m.pc=pc;m.insns=insns;m.program=prog;return 0;}" +
+        "const f=--m.depth;pc=m.frameRet[f];const S=m.frameSave,k=f*8;" +
+        "L[6]=S[k];H[6]=S[k+1];L[7]=S[k+2];H[7]=S[k+3];L[8]=S[k+4];H[8]=S[k+5];L[9]=S[k+6];H[9]=S[k+7];" +
+        `L[10]=${GUARD_BASE + STACK_BYTES};H[10]=m.stacks[f].tag;` +
+        "prog=m.framePrograms[f];m.program=prog;code=prog.code;helpers=prog.helpers;continue;}"
+      );
+    case XOp.CALL_LOCAL:
+      return (
+        "{const f=m.depth;" +
+        `if(f+1>=${MAX_FRAMES}){m.raise("${VmCode.STACK_OVERFLOW}","call nesting exceeds ${MAX_FRAMES} frames");}` +
+        "m.frameRet[f]=pc+1;m.framePrograms[f]=prog;const S=m.frameSave,k=f*8;" +
+        "S[k]=L[6];S[k+1]=H[6];S[k+2]=L[7];S[k+3]=H[7];S[k+4]=L[8];S[k+5]=H[8];S[k+6]=L[9];S[k+7]=H[9];" +
+        `m.depth=f+1;L[10]=${GUARD_BASE + STACK_BYTES};H[10]=m.stacks[f+1].tag;pc=code[ib+6];continue;}`
+      );
+    case 0x85: // helper call
+    case 0x8d: {
+      const call =
+        xop === 0x85 ? "m.callHelper(code[ib+4],helpers)" : "m.callx(L[code[ib+1]],H[code[ib+1]],helpers)";
+      return (
+        `{m.pc=pc;m.insns=insns;const st=${call};` +
+        "if(st!==0){if(st===1){m.program=prog;return 0;}prog=m.takeTailCall();code=prog.code;helpers=prog.helpers;pc=0;continue;}" +
+        "pc++;continue;}"
+      );
+    }
+    case 0x20:
+    case 0x28:
+    case 0x30:
+    case 0x40:
+    case 0x48:
+    case 0x50: {
+      const size = (xop & 0x18) === 0x00 ? 4 : (xop & 0x18) === 0x08 ? 2 : 1;
+      const off = xop & 0x40 ? "(L[code[ib+2]]+code[ib+4])|0" : "code[ib+4]";
+      return (
+        `{m.pc=pc;const v=m.ldAbs(${off},${size});` +
+        "if(v<0){L[0]=0;H[0]=0;m.depth=0;m.insns=insns;m.program=prog;return 0;}" +
+        "L[0]=v|0;H[0]=0;pc++;continue;}"
+      );
+    }
+    case 0xc3:
+    case 0xdb: {
+      const size = xop === 0xc3 ? 4 : 8;
+      return (
+        "{const d=code[ib+1],s=code[ib+2],op=code[ib+4];" +
+        `atomicRmw(mem,H[d],L[d],code[ib+3],${size},op,L[s],H[s],L[0],H[0],OUT);` +
+        "if(op===0xf1){L[0]=OUT[0];H[0]=OUT[1];}else if((op&1)!==0){L[s]=OUT[0];H[s]=OUT[1];}pc++;continue;}"
+      );
+    }
+    default:
+      return undefined;
+  }
+}
+
+function generate(tracing: boolean): string {
+  const cases: string[] = [];
+  for (let xop = 0; xop < 0x120; xop++) {
+    const body = caseBody(xop, tracing);
+    if (body !== undefined) cases.push(`case ${xop}:${body}`);
+  }
+  return (
+    "return function interpret(m){" +
+    "const L=m.L,H=m.H,mem=m.mem,regions=mem.regions,budget=m.budget;" +
+    "let prog=m.program,code=prog.code,helpers=prog.helpers,pc=m.pc,insns=m.insns;" +
+    "try{for(;;){const ib=pc<<3;" +
+    `if(++insns>budget){insns--;m.raise("${VmCode.BUDGET_EXCEEDED}","instruction budget of "+budget+" exhausted");}` +
+    (tracing ? "m.insns=insns;m.pc=pc;m.program=prog;trace(m,pc);" : "") +
+    "switch(code[ib]){" +
+    cases.join("\n") +
+    `\ndefault:m.raise("${VmCode.INTERNAL}","no interpreter case for internal op "+code[ib]);}}}` +
+    "catch(e){m.pc=pc;m.insns=insns;m.program=prog;throw e;}}"
+  );
+}
+
+function build(tracing: boolean): Interpreter {
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const factory = new Function(
+    "OUT",
+    "mul64Hi",
+    "div64",
+    "mod64",
+    "sdiv64",
+    "smod64",
+    "div32",
+    "mod32",
+    "sdiv32",
+    "smod32",
+    "bswap32",
+    "atomicRmw",
+    "trace",
+    generate(tracing),
+  ) as (...deps: unknown[]) => Interpreter;
+  return factory(
+    int64.OUT,
+    int64.mul64Hi,
+    int64.div64,
+    int64.mod64,
+    int64.sdiv64,
+    int64.smod64,
+    int64.div32,
+    int64.mod32,
+    int64.sdiv32,
+    int64.smod32,
+    int64.bswap32,
+    atomicRmw,
+    (m: Machine, pc: number) => m.traceHook?.(m, pc),
+  );
+}
+
+/** The interpreter. */
+export const interpret: Interpreter = build(false);
+/** The interpreter calling `machine.traceHook` before every instruction. */
+export const interpretTraced: Interpreter = build(true);
+
+/** Source of the generated interpreter, for inspection and tests. */
+export function interpreterSource(tracing = false): string {
+  return generate(tracing);
+}
+export { Status };

@@ -1,0 +1,122 @@
+import { Alu, CallSrc, Cls, Op, opClass, opCode, opSource } from "../isa/opcodes.js";
+import type { Instruction } from "../isa/instruction.js";
+import { formOf } from "../isa/table.js";
+
+/**
+ * The interpreter's internal operation numbers. Most instructions keep their opcode byte; forms
+ * that share a byte and differ by `off`/`imm`/`src` (sdiv, movsx, le/be/bswap sizes, local calls)
+ * get numbers 0x100+ so that the interpreter's `switch` has one dense case per form (V8 compiles
+ * a dense integer switch into a jump table). Case labels in interpreter.ts are these literals.
+ */
+export const XOp = {
+  SDIV64_K: 0x100,
+  SDIV64_X: 0x101,
+  SMOD64_K: 0x102,
+  SMOD64_X: 0x103,
+  SDIV32_K: 0x104,
+  SDIV32_X: 0x105,
+  SMOD32_K: 0x106,
+  SMOD32_X: 0x107,
+  MOVSX8_64: 0x108,
+  MOVSX16_64: 0x109,
+  MOVSX32_64: 0x10a,
+  MOVSX8_32: 0x10b,
+  MOVSX16_32: 0x10c,
+  LE16: 0x10d,
+  LE32: 0x10e,
+  LE64: 0x10f,
+  BE16: 0x110,
+  BE32: 0x111,
+  BE64: 0x112,
+  BSWAP16: 0x113,
+  BSWAP32: 0x114,
+  BSWAP64: 0x115,
+  CALL_LOCAL: 0x116,
+  /** Marks the second slot of a lddw; never executed. */
+  LDDW_HI: 0x117,
+  /** A kfunc call: refused at load, kept so the table is total. */
+  CALL_KFUNC: 0x118,
+} as const;
+
+/** Fields per slot in the predecoded code array. */
+export const STRIDE = 8;
+export const F_OP = 0;
+export const F_DST = 1;
+export const F_SRC = 2;
+export const F_OFF = 3;
+export const F_IMM = 4;
+/** lddw: high half of the constant; 64-bit ALU/JMP with an immediate: its sign extension. */
+export const F_IMMHI = 5;
+/** Jump and local-call target slot (pc + 1 + offset). */
+export const F_TARGET = 6;
+
+function xopOf(i: Instruction): number {
+  const form = formOf(i);
+  if (!form) return -1;
+  const cls = opClass(i.opcode);
+  const is64 = cls === Cls.ALU64;
+  switch (form.kind) {
+    case "alu":
+      if (i.off === 1 && (opCode(i.opcode) === Alu.DIV || opCode(i.opcode) === Alu.MOD)) {
+        const div = opCode(i.opcode) === Alu.DIV;
+        const x = opSource(i.opcode) !== 0 ? 1 : 0;
+        return (is64 ? (div ? XOp.SDIV64_K : XOp.SMOD64_K) : div ? XOp.SDIV32_K : XOp.SMOD32_K) + x;
+      }
+      return i.opcode;
+    case "movsx":
+      if (is64) return i.off === 8 ? XOp.MOVSX8_64 : i.off === 16 ? XOp.MOVSX16_64 : XOp.MOVSX32_64;
+      return i.off === 8 ? XOp.MOVSX8_32 : XOp.MOVSX16_32;
+    case "end": {
+      const be = opSource(i.opcode) !== 0;
+      const k = i.imm === 16 ? 0 : i.imm === 32 ? 1 : 2;
+      return (be ? XOp.BE16 : XOp.LE16) + k;
+    }
+    case "bswap":
+      return XOp.BSWAP16 + (i.imm === 16 ? 0 : i.imm === 32 ? 1 : 2);
+    case "call":
+      if (i.src === CallSrc.LOCAL) return XOp.CALL_LOCAL;
+      if (i.src === CallSrc.KFUNC) return XOp.CALL_KFUNC;
+      return Op.CALL;
+    default:
+      return i.opcode;
+  }
+}
+
+/**
+ * Lays a program out by slot (so jump offsets index it directly) in one Int32Array, STRIDE
+ * fields per slot. `lddwValues` supplies resolved constants of pseudo lddw (map, global) by
+ * instruction index; plain lddw use their own immediate.
+ */
+export function predecode(
+  program: readonly Instruction[],
+  lddwValues: ReadonlyMap<number, bigint> = new Map(),
+): Int32Array {
+  let slots = 0;
+  for (const i of program) slots += i.opcode === Op.LDDW ? 2 : 1;
+  const code = new Int32Array(slots * STRIDE);
+  let pc = 0;
+  for (let n = 0; n < program.length; n++) {
+    const i = program[n]!;
+    const b = pc * STRIDE;
+    code[b + F_OP] = xopOf(i);
+    code[b + F_DST] = i.dst;
+    code[b + F_SRC] = i.src;
+    code[b + F_OFF] = i.off;
+    code[b + F_IMM] = i.imm;
+    code[b + F_IMMHI] = i.imm >> 31;
+    const cls = opClass(i.opcode);
+    if (i.opcode === Op.JA32) code[b + F_TARGET] = pc + 1 + i.imm;
+    else if (code[b + F_OP] === XOp.CALL_LOCAL) code[b + F_TARGET] = pc + 1 + i.imm;
+    else if (cls === Cls.JMP || cls === Cls.JMP32) code[b + F_TARGET] = pc + 1 + i.off;
+    if (i.opcode === Op.LDDW) {
+      const v = lddwValues.get(n);
+      if (v !== undefined) {
+        code[b + F_IMM] = Number(BigInt.asIntN(32, v));
+        code[b + F_IMMHI] = Number(BigInt.asIntN(32, v >> 32n));
+      } else code[b + F_IMMHI] = i.immHi ?? 0;
+      code[b + STRIDE + F_OP] = XOp.LDDW_HI;
+      pc += 2;
+    } else pc += 1;
+  }
+  return code;
+}
