@@ -1,5 +1,8 @@
 import { Command, CommanderError, Option } from "commander";
 import { asmCommand } from "./commands/asm.js";
+import { conformanceCommand } from "./commands/conformance.js";
+import { disasmCommand } from "./commands/disasm.js";
+import { vmCommand, type VmCommandOptions } from "./commands/vm.js";
 import { processIo, UsageError, type Io } from "./report.js";
 
 /**
@@ -27,6 +30,45 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     )
     .action((file: string, opts: { output: string; dialect?: "llvm" | "conformance" }) => {
       status = asmCommand(io, file, opts);
+    });
+
+  program
+    .command("disasm")
+    .description("print a program's instructions in llvm-objdump's syntax")
+    .argument("<file>", "raw bytecode (.bin), conformance file (.data) or assembler (.s)")
+    .addOption(
+      new Option("--dialect <dialect>", "output syntax").choices(["llvm", "conformance"]).default("llvm"),
+    )
+    .option("--raw-insn", "show the instruction bytes, as llvm-objdump does by default")
+    .action((file: string, opts: { dialect: "llvm" | "conformance"; rawInsn?: boolean }) => {
+      status = disasmCommand(io, file, opts);
+    });
+
+  program
+    .command("vm")
+    .description("run a program in the tsbpf VM; prints r0 as 64-bit hex on the last line")
+    .argument("<file>", "raw bytecode (.bin), conformance file (.data) or assembler (.s)")
+    .option("--packet <file>", "run as XDP on this packet (binary, or hex bytes as text)")
+    .option("--mem <file>", "pass this memory block as r1 (pointer) and r2 (length)")
+    .option("--trace", "print every executed instruction with r0 and r1")
+    .addOption(
+      new Option("--tier <tier>", "execution tier (default: fastest that applies)").choices([
+        "interpreter",
+        "js",
+      ]),
+    )
+    .option("--budget <n>", "stop after this many instructions")
+    .action((file: string, opts: VmCommandOptions) => {
+      status = vmCommand(io, file, opts);
+    });
+
+  program
+    .command("conformance")
+    .description("run the bpf_conformance suite through the VM; ends with `N passed, M failed`")
+    .argument("<dir>", "the suite's folder (with tests/ and negative/) or a folder of .data files")
+    .option("-v, --verbose", "also report the negative files")
+    .action((dir: string, opts: { verbose?: boolean }) => {
+      status = conformanceCommand(io, dir, opts);
     });
 
   try {

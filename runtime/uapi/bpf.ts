@@ -119,3 +119,52 @@ export const Errno = {
   ENOTSUPP: 524,
   EOPNOTSUPP: 95,
 } as const;
+
+/** BPF_MAP_CREATE map_flags (uapi `BPF_F_*` for maps). */
+export const MapFlags = {
+  NO_PREALLOC: 1 << 0,
+  NO_COMMON_LRU: 1 << 1,
+  NUMA_NODE: 1 << 2,
+  RDONLY: 1 << 3,
+  WRONLY: 1 << 4,
+  STACK_BUILD_ID: 1 << 5,
+  ZERO_SEED: 1 << 6,
+  RDONLY_PROG: 1 << 7,
+  WRONLY_PROG: 1 << 8,
+  CLONE: 1 << 9,
+  MMAPABLE: 1 << 10,
+  PRESERVE_ELEMS: 1 << 11,
+  INNER_MAP: 1 << 12,
+} as const;
+
+/** Flags of bpf_ringbuf_output/submit/discard and the bpf_ringbuf_query selectors. */
+export const RingbufFlags = {
+  NO_WAKEUP: 1,
+  FORCE_WAKEUP: 2,
+  /** bpf_ringbuf_query(map, flags) selectors */
+  AVAIL_DATA: 0,
+  RING_SIZE: 1,
+  CONS_POS: 2,
+  PROD_POS: 3,
+  /** Record header bits (uapi BPF_RINGBUF_BUSY_BIT / BPF_RINGBUF_DISCARD_BIT) and size. */
+  BUSY_BIT: 0x80000000,
+  DISCARD_BIT: 0x40000000,
+  HDR_SZ: 8,
+} as const;
+
+/** bpf_perf_event_output / bpf_perf_event_read flags. */
+export const PerfEventFlags = {
+  INDEX_MASK: 0xffffffffn,
+  CURRENT_CPU: 0xffffffffn,
+  /** skb/xdp variants: bytes of the context to append, in bits 32–51. */
+  CTXLEN_MASK: 0xfffffn << 32n,
+} as const;
+
+/** bpf_get_stackid / bpf_get_stack flags. */
+export const StackIdFlags = {
+  SKIP_FIELD_MASK: 0xff,
+  USER_STACK: 1 << 8,
+  FAST_STACK_CMP: 1 << 9,
+  REUSE_STACKID: 1 << 10,
+  USER_BUILD_ID: 1 << 11,
+} as const;

@@ -1,0 +1,101 @@
+import { readFileSync } from "node:fs";
+import { formatInstruction } from "../../../runtime/disasm/index.js";
+import { conformanceHelpers } from "../../../runtime/vm/conformance-helpers.js";
+import { formatFault } from "../../../runtime/vm/fault.js";
+import { createVm, type Tier, type TraceEvent } from "../../../runtime/vm/vm.js";
+import { xdpContext } from "../../../runtime/vm/xdp-context.js";
+import { inputKind, readFlatProgram, readInput } from "../input.js";
+import { reportDiagnostics, UsageError, type Io } from "../report.js";
+
+export interface VmCommandOptions {
+  packet?: string;
+  mem?: string;
+  trace?: boolean;
+  tier?: Tier;
+  budget?: string;
+}
+
+const hex64 = (v: bigint) => "0x" + v.toString(16).padStart(16, "0");
+
+/** Reads a packet/memory file: binary, or text of hex bytes (`45 00 00 54 ...`) when it looks like one. */
+function readBytes(path: string): Uint8Array {
+  let raw: Buffer;
+  try {
+    raw = readFileSync(path);
+  } catch (e) {
+    throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const text = raw.toString("latin1");
+  if (/^[\s0-9a-fA-F]+$/.test(text) && /[0-9a-fA-F]{2}\s/.test(text + " ")) {
+    const hex = text.trim().split(/\s+/);
+    if (hex.every((h) => h.length === 2)) return Uint8Array.from(hex.map((h) => parseInt(h, 16)));
+  }
+  return new Uint8Array(raw);
+}
+
+/**
+ * `tsbpf vm FILE`: runs a program in the VM and prints r0 as 64-bit hex on the last line.
+ * `.data` files run as the conformance suite runs them (r1 = memory, r2 = its length, helpers 0–5);
+ * `--packet` runs the program as XDP (r1 = xdp_md over the packet); `--mem` passes a memory block.
+ */
+export function vmCommand(io: Io, file: string, options: VmCommandOptions): number {
+  const bytes = readInput(file);
+  if (!bytes.ok) return (reportDiagnostics(io, bytes.diagnostics), 1);
+  const kind = inputKind(file, bytes.value);
+  if (kind === "elf" || kind === "typescript") {
+    throw new UsageError(`running ${kind === "elf" ? "ELF objects" : "TypeScript"} needs the object loader`);
+  }
+  if (options.packet && options.mem) throw new UsageError("give either --packet or --mem, not both");
+  const program = readFlatProgram(file, bytes.value, kind);
+  if (!program.ok) return (reportDiagnostics(io, program.diagnostics), 1);
+  const budget = options.budget === undefined ? undefined : Number(options.budget);
+  if (budget !== undefined && !(Number.isInteger(budget) && budget > 0)) {
+    throw new UsageError(`--budget takes a positive number of instructions, not "${options.budget}"`);
+  }
+  const conformance = program.value.conformance;
+  const mem = options.mem ? readBytes(options.mem) : conformance?.mem;
+  const packet = options.packet ? readBytes(options.packet) : undefined;
+  const vm = createVm(program.value.instructions, {
+    name: file,
+    helpers: conformanceHelpers,
+    initialized: packet ? [1, 10] : [1, 2, 10],
+    format: (insn) => formatInstruction(insn),
+    ...(budget !== undefined ? { budget } : {}),
+  });
+  if (!vm.ok) return (reportDiagnostics(io, vm.diagnostics), 1);
+  const trace = options.trace
+    ? (e: TraceEvent) => {
+        const loaded = vm.value.program;
+        const insn = loaded.instructions[loaded.insnAtSlot[e.pc] ?? -1];
+        const text = insn ? formatInstruction(insn) : "?";
+        io.out(
+          `${String(e.pc).padStart(6)}: ${text.padEnd(40)} ; r0=${hex64(e.regs[0]!)} r1=${hex64(e.regs[1]!)}`,
+        );
+      }
+    : undefined;
+  const result = vm.value.run({
+    ...(options.tier ? { tier: options.tier } : {}),
+    ...(trace ? { trace } : {}),
+    ...(packet ? { packet } : {}),
+    setup: (memory) => {
+      if (packet) return [xdpContext(memory, packet.slice())];
+      if (mem && mem.length > 0)
+        return [memory.add(mem.slice(), { kind: "mem", name: "mem" }).address(0), mem.length];
+      return [0, 0];
+    },
+  });
+  if (result.kind === "fault") {
+    io.err(`tsbpf: fault: ${formatFault(result)}`);
+    return 1;
+  }
+  if (conformance?.result !== undefined && BigInt.asUintN(64, conformance.result) !== result.r0) {
+    io.err(
+      `tsbpf: r0 differs from the file's expected result ${hex64(BigInt.asUintN(64, conformance.result))}`,
+    );
+    io.out(hex64(result.r0));
+    return 1;
+  }
+  io.out(`${result.insns} instructions executed (${result.tier})`);
+  io.out(hex64(result.r0));
+  return 0;
+}
