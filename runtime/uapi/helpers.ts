@@ -213,6 +213,8 @@ export const HELPER_NAMES: readonly string[] = [
   "tcp_raw_check_syncookie_ipv6",
   "ktime_get_tai_ns",
   "user_ringbuf_drain",
+  "cgrp_storage_get",
+  "cgrp_storage_delete",
 ];
 
 /** Helper id by name without the `bpf_` prefix (e.g. `map_lookup_elem` → 1). */
