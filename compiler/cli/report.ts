@@ -56,6 +56,12 @@ export function reportDiagnostics(
   }
 }
 
+/** Prints diagnostics and returns exit status 1 ("the input was refused"). */
+export function refuse(io: Io, diagnostics: readonly Diagnostic[]): number {
+  reportDiagnostics(io, diagnostics);
+  return 1;
+}
+
 /** Thrown by command code for a usage problem the user must fix (bad flag, missing file). */
 export class UsageError extends Error {
   override readonly name = "UsageError";

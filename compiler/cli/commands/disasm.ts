@@ -1,6 +1,6 @@
 import { disassemble } from "../../../runtime/disasm/index.js";
 import { inputKind, readFlatProgram, readInput } from "../input.js";
-import { reportDiagnostics, UsageError, type Io } from "../report.js";
+import { refuse, reportDiagnostics, UsageError, type Io } from "../report.js";
 
 export interface DisasmOptions {
   dialect?: "llvm" | "conformance";
@@ -13,7 +13,7 @@ export interface DisasmOptions {
  */
 export function disasmCommand(io: Io, file: string, options: DisasmOptions): number {
   const bytes = readInput(file);
-  if (!bytes.ok) return (reportDiagnostics(io, bytes.diagnostics), 1);
+  if (!bytes.ok) return refuse(io, bytes.diagnostics);
   const kind = inputKind(file, bytes.value);
   if (kind === "elf" || kind === "typescript") {
     throw new UsageError(
@@ -21,7 +21,7 @@ export function disasmCommand(io: Io, file: string, options: DisasmOptions): num
     );
   }
   const program = readFlatProgram(file, bytes.value, kind);
-  if (!program.ok) return (reportDiagnostics(io, program.diagnostics), 1);
+  if (!program.ok) return refuse(io, program.diagnostics);
   const lines = disassemble(program.value.instructions, {
     ...(options.dialect ? { dialect: options.dialect } : {}),
     showRawInsn: options.rawInsn ?? false,

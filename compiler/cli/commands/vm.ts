@@ -5,7 +5,7 @@ import { formatFault } from "../../../runtime/vm/fault.js";
 import { createVm, type Tier, type TraceEvent } from "../../../runtime/vm/vm.js";
 import { xdpContext } from "../../../runtime/vm/xdp-context.js";
 import { inputKind, readFlatProgram, readInput } from "../input.js";
-import { reportDiagnostics, UsageError, type Io } from "../report.js";
+import { refuse, reportDiagnostics, UsageError, type Io } from "../report.js";
 
 export interface VmCommandOptions {
   packet?: string;
@@ -40,14 +40,14 @@ function readBytes(path: string): Uint8Array {
  */
 export function vmCommand(io: Io, file: string, options: VmCommandOptions): number {
   const bytes = readInput(file);
-  if (!bytes.ok) return (reportDiagnostics(io, bytes.diagnostics), 1);
+  if (!bytes.ok) return refuse(io, bytes.diagnostics);
   const kind = inputKind(file, bytes.value);
   if (kind === "elf" || kind === "typescript") {
     throw new UsageError(`running ${kind === "elf" ? "ELF objects" : "TypeScript"} needs the object loader`);
   }
   if (options.packet && options.mem) throw new UsageError("give either --packet or --mem, not both");
   const program = readFlatProgram(file, bytes.value, kind);
-  if (!program.ok) return (reportDiagnostics(io, program.diagnostics), 1);
+  if (!program.ok) return refuse(io, program.diagnostics);
   const budget = options.budget === undefined ? undefined : Number(options.budget);
   if (budget !== undefined && !(Number.isInteger(budget) && budget > 0)) {
     throw new UsageError(`--budget takes a positive number of instructions, not "${options.budget}"`);
@@ -62,7 +62,7 @@ export function vmCommand(io: Io, file: string, options: VmCommandOptions): numb
     format: (insn) => formatInstruction(insn),
     ...(budget !== undefined ? { budget } : {}),
   });
-  if (!vm.ok) return (reportDiagnostics(io, vm.diagnostics), 1);
+  if (!vm.ok) return refuse(io, vm.diagnostics);
   const trace = options.trace
     ? (e: TraceEvent) => {
         const loaded = vm.value.program;
