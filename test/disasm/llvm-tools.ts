@@ -1,0 +1,46 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+/** Finds an LLVM tool of a given major version: `name-N` on PATH, /usr/lib/llvm-N/bin/name, or plain `name`. */
+export function llvmTool(name: string, major: number): string | undefined {
+  const candidates = [`${name}-${major}`, `/usr/lib/llvm-${major}/bin/${name}`, name];
+  for (const c of candidates) {
+    if (c.startsWith("/") && !existsSync(c)) continue;
+    const r = spawnSync(c, ["--version"], { encoding: "utf8" });
+    if (r.status === 0 && new RegExp(`(LLVM|clang) version ${major}\\.`).test(r.stdout)) return c;
+  }
+  return undefined;
+}
+
+/**
+ * Disassembles one instruction per input line with llvm-mc (the same BPF instruction printer as
+ * llvm-objdump). Returns, per line, the printed text or undefined when llvm-mc could not decode it.
+ */
+export function llvmMcDisassemble(
+  mc: string,
+  lines: readonly Uint8Array[],
+  args: readonly string[] = [],
+): (string | undefined)[] {
+  const input =
+    lines.map((b) => Array.from(b, (x) => "0x" + x.toString(16).padStart(2, "0")).join(" ")).join("\n") +
+    "\n";
+  const r = spawnSync(mc, ["--disassemble", "-triple=bpfel", ...args], {
+    input,
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  });
+  if (r.status !== 0) throw new Error(`${mc} failed: ${r.stderr}`);
+  const failed = new Set<number>();
+  for (const m of r.stderr.matchAll(/<stdin>:(\d+):\d+: warning: invalid instruction encoding/g))
+    failed.add(Number(m[1]) - 1);
+  const texts = r.stdout
+    .split("\n")
+    .filter((l) => l.startsWith("\t") && l.trim() !== ".text")
+    .map((l) => l.slice(1));
+  const out: (string | undefined)[] = [];
+  let k = 0;
+  for (let i = 0; i < lines.length; i++) out.push(failed.has(i) ? undefined : texts[k++]);
+  if (k !== texts.length)
+    throw new Error(`llvm-mc printed ${texts.length} instructions for ${k} decodable lines`);
+  return out;
+}
