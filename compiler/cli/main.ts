@@ -40,9 +40,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       new Option("--dialect <dialect>", "output syntax").choices(["llvm", "conformance"]).default("llvm"),
     )
     .option("--raw-insn", "show the instruction bytes, as llvm-objdump does by default")
-    .action((file: string, opts: { dialect: "llvm" | "conformance"; rawInsn?: boolean }) => {
-      status = disasmCommand(io, file, opts);
-    });
+    .option("-j, --section <name>", "only this section of an object")
+    .action(
+      (file: string, opts: { dialect: "llvm" | "conformance"; rawInsn?: boolean; section?: string }) => {
+        status = disasmCommand(io, file, opts);
+      },
+    );
 
   program
     .command("vm")
