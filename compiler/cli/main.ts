@@ -50,8 +50,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   program
     .command("vm")
     .description("run a program in the tsbpf VM; prints r0 as 64-bit hex on the last line")
-    .argument("<file>", "raw bytecode (.bin), conformance file (.data) or assembler (.s)")
-    .option("--packet <file>", "run as XDP on this packet (binary, or hex bytes as text)")
+    .argument("<file>", "ELF object (.o), raw bytecode (.bin), conformance file (.data) or assembler (.s)")
+    .option("--section <name>", "object: the program in this section")
+    .option("-p, --program <name>", "object: the program with this function name")
+    .option("--packet <file>", "the packet (binary, or hex bytes as text); raw programs run as XDP")
+    .option("--ctx <json>", 'object: the program\'s input, e.g. tracepoint fields {"fields": {...}}')
     .option("--mem <file>", "pass this memory block as r1 (pointer) and r2 (length)")
     .option("--trace", "print every executed instruction with r0 and r1")
     .addOption(

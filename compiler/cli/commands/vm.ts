@@ -4,10 +4,15 @@ import { conformanceHelpers } from "../../../runtime/vm/conformance-helpers.js";
 import { formatFault } from "../../../runtime/vm/fault.js";
 import { createVm, type Tier, type TraceEvent } from "../../../runtime/vm/vm.js";
 import { xdpContext } from "../../../runtime/vm/xdp-context.js";
+import { loadCollectionSpec } from "../../../runtime/object/index.js";
+import { createSandbox, type RunInput } from "../../../runtime/sandbox/index.js";
 import { inputKind, readFlatProgram, readInput } from "../input.js";
 import { refuse, reportDiagnostics, UsageError, type Io } from "../report.js";
 
 export interface VmCommandOptions {
+  section?: string;
+  program?: string;
+  ctx?: string;
   packet?: string;
   mem?: string;
   trace?: boolean;
@@ -42,8 +47,12 @@ export function vmCommand(io: Io, file: string, options: VmCommandOptions): numb
   const bytes = readInput(file);
   if (!bytes.ok) return refuse(io, bytes.diagnostics);
   const kind = inputKind(file, bytes.value);
-  if (kind === "elf" || kind === "typescript") {
-    throw new UsageError(`running ${kind === "elf" ? "ELF objects" : "TypeScript"} needs the object loader`);
+  if (kind === "elf") return runObject(io, file, bytes.value, options);
+  if (kind === "typescript") {
+    throw new UsageError("running TypeScript needs the compiler, which is not wired into the CLI yet");
+  }
+  if (options.ctx || options.section || options.program) {
+    throw new UsageError("--ctx, --section and -p apply to ELF objects; raw programs take --packet or --mem");
   }
   if (options.packet && options.mem) throw new UsageError("give either --packet or --mem, not both");
   const program = readFlatProgram(file, bytes.value, kind);
@@ -97,5 +106,75 @@ export function vmCommand(io: Io, file: string, options: VmCommandOptions): numb
   }
   io.out(`${result.insns} instructions executed (${result.tier})`);
   io.out(hex64(result.r0));
+  return 0;
+}
+
+/**
+ * JSON for `--ctx`: numbers, and strings that spell integers (`"0x1000"`, `"-100"`,
+ * `"18446744073709551615"`) become bigints so 64-bit values keep every bit.
+ */
+function parseContextJson(text: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text, (_key, v: unknown) =>
+      typeof v === "string" && /^-?(0x[0-9a-fA-F]+|\d+)$/.test(v)
+        ? v.startsWith("-")
+          ? -BigInt(v.slice(1))
+          : BigInt(v)
+        : v,
+    );
+  } catch (e) {
+    throw new UsageError(`--ctx is not valid JSON: ${(e as Error).message}`);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new UsageError(
+      '--ctx takes a JSON object, e.g. \'{"fields": {"dfd": -100}}\' or \'{"args": [1, 2]}\'',
+    );
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Runs one program of an ELF object in the sandbox (maps, globals, helpers, its context). */
+function runObject(io: Io, file: string, bytes: Uint8Array, options: VmCommandOptions): number {
+  if (options.mem) throw new UsageError("--mem applies to raw programs; objects take --packet or --ctx");
+  const spec = loadCollectionSpec(bytes, { file });
+  if (!spec.ok) return refuse(io, spec.diagnostics);
+  const programs = spec.value.programs;
+  const chosen = programs.filter(
+    (p) =>
+      (options.section === undefined || p.section === options.section) &&
+      (options.program === undefined || p.name === options.program),
+  );
+  const list = programs.map((p) => `${p.name} (${p.section})`).join(", ");
+  if (chosen.length === 0) {
+    throw new UsageError(
+      programs.length ? `no such program; ${file} has: ${list}` : `${file} has no programs`,
+    );
+  }
+  if (chosen.length > 1)
+    throw new UsageError(`${file} has several programs; pick one with -p or --section: ${list}`);
+  const target = chosen[0]!;
+  const budget = options.budget === undefined ? undefined : Number(options.budget);
+  if (budget !== undefined && !(Number.isInteger(budget) && budget > 0)) {
+    throw new UsageError(`--budget takes a positive number of instructions, not "${options.budget}"`);
+  }
+  const sandbox = createSandbox(spec.value, {
+    format: (insn) => formatInstruction(insn),
+    ...(options.tier ? { tier: options.tier } : {}),
+    ...(budget !== undefined ? { budget } : {}),
+  });
+  if (!sandbox.ok) return refuse(io, sandbox.diagnostics);
+  const input = {
+    ...(options.ctx ? parseContextJson(options.ctx) : {}),
+    ...(options.packet ? { packet: readBytes(options.packet) } : {}),
+  } as RunInput;
+  const outcome = sandbox.value.run(target.name, input);
+  for (const line of outcome.printk) io.out(`printk: ${line.text}`);
+  if (outcome.fault) {
+    io.err(`tsbpf: fault: ${formatFault(outcome.fault)}`);
+    return 1;
+  }
+  io.out(`${outcome.insns} instructions executed (${target.name}, ${target.type.toLowerCase()})`);
+  io.out(hex64(outcome.r0));
   return 0;
 }

@@ -1,0 +1,175 @@
+import { existsSync } from "node:fs";
+import { Node, type Project, type SourceFile } from "ts-morph";
+import { error, fail, type Diagnostic, type Result } from "../../runtime/diag/diagnostic.js";
+import type { Layout } from "../../runtime/layout/index.js";
+import type { HistScale } from "../../runtime/maps/index.js";
+import type { CollectionSpec, ProgramSpec } from "../../runtime/object/spec.js";
+import { Code } from "../diagnostics/codes.js";
+import { Reporter } from "../diagnostics/report.js";
+import { TypeResolver } from "../frontend/dsl-types.js";
+import { ModuleCollector, type MapClass } from "../frontend/module.js";
+import { absolute, createProject, localModules, sharedProject } from "../frontend/project.js";
+import { checkSubset } from "../frontend/subset.js";
+import { tsDiagnostics } from "../frontend/ts-diagnostics.js";
+import type { IrFunction } from "../ir/ir.js";
+import { lowerFunction, lowerProgram } from "../ir/lower/program.js";
+import { printFunction } from "../ir/print.js";
+import { optimize } from "../passes/pipeline.js";
+import { emitFunction } from "./emit.js";
+import { allocate } from "./regalloc.js";
+
+export interface CompileOptions {
+  /** License string of the object (default "GPL": many tracing helpers are GPL-only). */
+  readonly license?: string;
+  /** 0 disables the IR optimisation passes (default 1). */
+  readonly optimize?: 0 | 1;
+  /**
+   * Also compile these module-level functions as stand-alone programs whose parameters arrive
+   * in r1–r5 (the BPF-to-BPF convention); used by unit tests to run expressions in the VM.
+   */
+  readonly functions?: readonly string[];
+  /** Keep the optimised IR text of each program in the output. */
+  readonly keepIr?: boolean;
+}
+
+export interface MapLayouts {
+  readonly kind: MapClass;
+  readonly key?: Layout;
+  readonly value?: Layout;
+  readonly histogram?: HistScale;
+}
+
+export interface CompileOutput {
+  readonly spec: CollectionSpec;
+  /** Key/value (and ring-buffer record) layouts by map name, for typed access and BTF. */
+  readonly layouts: { readonly maps: Readonly<Record<string, MapLayouts>> };
+  /** Optimised IR by program name, when `keepIr` was set. */
+  readonly ir?: Readonly<Record<string, string>>;
+}
+
+/** Compiles a program file (and the local modules it imports) from disk. */
+export function compile(entryFile: string, options: CompileOptions = {}): Result<CompileOutput> {
+  const path = absolute(entryFile);
+  if (!existsSync(path)) return fail(error(Code.FILE, `cannot read ${entryFile}: no such file`));
+  const project = createProject();
+  const sf = project.addSourceFileAtPath(path);
+  project.resolveSourceFileDependencies();
+  return compileIn(project, sf, options);
+}
+
+/** Compiles program text as if it were the file `fileName` (tests, editors). */
+export function compileSource(
+  text: string,
+  fileName = "probe.ts",
+  options: CompileOptions = {},
+): Result<CompileOutput> {
+  const project = sharedProject();
+  const sf = project.createSourceFile(absolute(fileName), text, { overwrite: true });
+  try {
+    return compileIn(project, sf, options);
+  } finally {
+    project.removeSourceFile(sf);
+  }
+}
+
+function compileIn(project: Project, entry: SourceFile, options: CompileOptions): Result<CompileOutput> {
+  const reporter = new Reporter();
+  try {
+    return run(project, entry, options, reporter);
+  } catch (e) {
+    // a compiler bug: still a diagnostic, never a crash of the caller
+    const message = e instanceof Error ? e.message : String(e);
+    return fail(
+      ...reporter.diagnostics,
+      error(Code.INTERNAL, `internal compiler error: ${message}`, {
+        hint: "please report this with the program that caused it",
+      }),
+    );
+  }
+}
+
+function run(
+  project: Project,
+  entry: SourceFile,
+  options: CompileOptions,
+  reporter: Reporter,
+): Result<CompileOutput> {
+  const files = localModules(entry);
+  const syntaxOk = tsDiagnostics(project, files, reporter);
+  if (!syntaxOk) return fail(...reporter.diagnostics);
+  checkSubset(files, reporter);
+  const types = new TypeResolver(reporter);
+  const mod = new ModuleCollector(reporter, types).collect(files, entry);
+  const lowered: {
+    spec: Omit<ProgramSpec, "instructions" | "relocations" | "lineInfo" | "funcInfo" | "license">;
+    fn: IrFunction;
+  }[] = [];
+  for (const p of mod.programs) {
+    const fn = lowerProgram(reporter, types, mod, p);
+    lowered.push({
+      spec: {
+        name: p.name,
+        section: p.section,
+        type: p.type,
+        ...(p.attach !== undefined ? { attachTo: p.attach } : {}),
+        ...(p.expectedAttachType !== undefined ? { expectedAttachType: p.expectedAttachType } : {}),
+      },
+      fn,
+    });
+  }
+  for (const name of options.functions ?? []) {
+    const decl = entry.getFunction(name);
+    if (!decl) {
+      reporter.error(Code.NO_PROGRAMS, undefined, `no function \`${name}\` in ${entry.getBaseName()}`);
+      continue;
+    }
+    lowered.push({
+      spec: { name, section: `.text.${name}`, type: "UNSPEC" },
+      fn: lowerFunction(reporter, types, mod, decl),
+    });
+  }
+  if (lowered.length === 0 && !reporter.hasErrors)
+    reporter.error(
+      Code.NO_PROGRAMS,
+      entry,
+      "this module exports no programs",
+      'export one, e.g. export const onOpen = tracepoint("syscalls/sys_enter_openat", (ctx) => { … return 0; });',
+    );
+  if (reporter.hasErrors) return fail(...reporter.diagnostics);
+  const license = options.license ?? "GPL";
+  const programs: ProgramSpec[] = [];
+  const ir: Record<string, string> = {};
+  const diagnostics: Diagnostic[] = [];
+  for (const { spec, fn } of lowered) {
+    optimize(fn, { level: options.optimize ?? 1 });
+    if (options.keepIr) ir[spec.name] = printFunction(fn);
+    const alloc = allocate(fn);
+    const emitted = emitFunction(fn, alloc, diagnostics);
+    programs.push({
+      ...spec,
+      instructions: emitted.instructions,
+      relocations: emitted.relocations,
+      lineInfo: emitted.lineInfo,
+      funcInfo: emitted.funcInfo,
+      license,
+    });
+  }
+  if (diagnostics.length) return fail(...diagnostics);
+  const maps: Record<string, MapLayouts> = {};
+  for (const m of mod.maps.values())
+    maps[m.name] = {
+      kind: m.cls,
+      ...(m.key ? { key: m.key } : {}),
+      ...(m.value ? { value: m.value } : {}),
+      ...(m.histogram ? { histogram: m.histogram } : {}),
+    };
+  const spec: CollectionSpec = {
+    programs,
+    maps: [...mod.maps.values()].map((m) => m.spec),
+    data: mod.data,
+    license,
+  };
+  return { ok: true, value: { spec, layouts: { maps }, ...(options.keepIr ? { ir } : {}) } };
+}
+
+export { Node };

@@ -1,0 +1,52 @@
+/**
+ * The one table of compiler diagnostic codes (AssemblyScript's diagnosticMessages idea). Codes are
+ * stable: tests, docs and users refer to them. TSB1xxx front end (syntax and the language subset),
+ * TSB2xxx DSL types, TSB3xxx lowering and code generation.
+ */
+export const Code = {
+  // front end
+  SYNTAX: "TSB1001",
+  CLASS: "TSB1002",
+  ASYNC: "TSB1003",
+  GENERATOR: "TSB1004",
+  EXCEPTION: "TSB1005",
+  CLOSURE: "TSB1006",
+  ALLOCATION: "TSB1007",
+  MAP_NOT_MODULE_LEVEL: "TSB1008",
+  IMPORT: "TSB1009",
+  PROGRAM_NOT_EXPORTED: "TSB1010",
+  RECURSION: "TSB1011",
+  STATEMENT: "TSB1012",
+  EXPRESSION: "TSB1013",
+  MODULE_STATEMENT: "TSB1014",
+  DECLARATION: "TSB1015",
+  MAP_OPTIONS: "TSB1016",
+  UNKNOWN_ATTACH: "TSB1017",
+  NO_PROGRAMS: "TSB1018",
+  FILE: "TSB1019",
+  // types
+  TYPE_ERROR: "TSB2001",
+  FLOAT: "TSB2002",
+  STRING: "TSB2003",
+  LITERAL_RANGE: "TSB2004",
+  NARROWING: "TSB2005",
+  SIGN_MIX: "TSB2006",
+  UNSUPPORTED_TYPE: "TSB2007",
+  CONTEXT_FIELD: "TSB2008",
+  READ_ONLY: "TSB2009",
+  MAP_TYPE_ARGS: "TSB2010",
+  NOT_CONSTANT: "TSB2011",
+  SHIFT_RANGE: "TSB2012",
+  DIVIDE_BY_ZERO: "TSB2013",
+  UNKNOWN_CALL: "TSB2014",
+  OPERAND_TYPE: "TSB2015",
+  VALUE_WIDTH: "TSB2016",
+  // lowering
+  UNBOUNDED_LOOP: "TSB3001",
+  STACK_LIMIT: "TSB3002",
+  TOO_MANY_ARGS: "TSB3003",
+  NOT_SUPPORTED: "TSB3004",
+  MISSING_RETURN: "TSB3005",
+  INTERNAL: "TSB3999",
+} as const;
+export type CodeName = keyof typeof Code;

@@ -1,0 +1,2 @@
+export { Code, type CodeName } from "./codes.js";
+export { Reporter, locationOf } from "./report.js";

@@ -1,0 +1,25 @@
+import type { IrFunction } from "../ir/ir.js";
+import { simplifyCfg } from "./cfg.js";
+import { deadCode } from "./dce.js";
+import { peephole } from "./peephole.js";
+import { foldUnary, propagate } from "./propagate.js";
+
+export interface OptimizeOptions {
+  /** 0 turns every pass off (for tests of the lowering alone). */
+  readonly level?: 0 | 1;
+}
+
+/** Runs the passes to a fixed point (bounded, so a pass bug cannot hang the compiler). */
+export function optimize(fn: IrFunction, options: OptimizeOptions = {}): IrFunction {
+  simplifyCfg(fn);
+  if (options.level === 0) return fn;
+  for (let round = 0; round < 20; round++) {
+    let changed = propagate(fn);
+    changed = foldUnary(fn) || changed;
+    changed = peephole(fn) || changed;
+    changed = simplifyCfg(fn) || changed;
+    changed = deadCode(fn) || changed;
+    if (!changed) break;
+  }
+  return fn;
+}
