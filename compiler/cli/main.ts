@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { asmCommand } from "./commands/asm.js";
+import { checkCommand } from "./commands/check.js";
 import { conformanceCommand } from "./commands/conformance.js";
 import { disasmCommand } from "./commands/disasm.js";
 import { vmCommand, type VmCommandOptions } from "./commands/vm.js";
@@ -33,6 +34,14 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     });
 
   program
+    .command("check")
+    .description("type-check and compile a TypeScript eBPF program; print every diagnostic with a code frame")
+    .argument("<file>", "the program (.ts)")
+    .action((file: string) => {
+      status = checkCommand(io, file);
+    });
+
+  program
     .command("disasm")
     .description("print a program's instructions in llvm-objdump's syntax")
     .argument("<file>", "raw bytecode (.bin), conformance file (.data) or assembler (.s)")
@@ -50,7 +59,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   program
     .command("vm")
     .description("run a program in the tsbpf VM; prints r0 as 64-bit hex on the last line")
-    .argument("<file>", "ELF object (.o), raw bytecode (.bin), conformance file (.data) or assembler (.s)")
+    .argument(
+      "<file>",
+      "TypeScript (.ts), ELF object (.o), raw bytecode (.bin), conformance (.data) or assembler (.s)",
+    )
     .option("--section <name>", "object: the program in this section")
     .option("-p, --program <name>", "object: the program with this function name")
     .option("--packet <file>", "the packet (binary, or hex bytes as text); raw programs run as XDP")

@@ -1,5 +1,7 @@
 import { disassemble, disassembleObject } from "../../../runtime/disasm/index.js";
 import { readElf } from "../../../runtime/elf/index.js";
+import type { CollectionSpec } from "../../../runtime/object/index.js";
+import { compile } from "../../index.js";
 import { inputKind, readFlatProgram, readInput } from "../input.js";
 import { refuse, UsageError, type Io } from "../report.js";
 
@@ -33,7 +35,10 @@ export function disasmCommand(io: Io, file: string, options: DisasmOptions): num
     return 0;
   }
   if (kind === "typescript") {
-    throw new UsageError("disassembling TypeScript needs the compiler, which is not wired into the CLI yet");
+    const compiled = compile(file);
+    if (!compiled.ok) return refuse(io, compiled.diagnostics);
+    io.out(disassembleSpec(compiled.value.spec, options).join("\n"));
+    return 0;
   }
   const program = readFlatProgram(file, bytes.value, kind);
   if (!program.ok) return refuse(io, program.diagnostics);
@@ -43,4 +48,30 @@ export function disasmCommand(io: Io, file: string, options: DisasmOptions): num
   });
   io.out(lines.join("\n"));
   return 0;
+}
+
+/**
+ * A compiled program's listing with its TypeScript interleaved, as `llvm-objdump -S` interleaves
+ * C: before each instruction that starts a statement, `; <source line>` with its line number.
+ */
+export function disassembleSpec(spec: CollectionSpec, options: DisasmOptions): string[] {
+  const lines: string[] = [];
+  for (const program of spec.programs) {
+    if (options.section && program.section !== options.section) continue;
+    lines.push("", `Disassembly of section ${program.section}:`, "", `${"0".repeat(16)} <${program.name}>:`);
+    const starts = new Map<number, string>();
+    for (const info of program.lineInfo ?? []) {
+      starts.set(info.insn, `; ${info.text.trim()}   [${info.file.replace(/^.*\//, "")}:${info.line}]`);
+    }
+    const text = disassemble(program.instructions, {
+      ...(options.dialect ? { dialect: options.dialect } : {}),
+      showRawInsn: options.rawInsn ?? false,
+    });
+    text.forEach((line, i) => {
+      const source = starts.get(i);
+      if (source) lines.push(source);
+      lines.push(line);
+    });
+  }
+  return lines;
 }

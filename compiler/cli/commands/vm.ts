@@ -4,7 +4,8 @@ import { conformanceHelpers } from "../../../runtime/vm/conformance-helpers.js";
 import { formatFault } from "../../../runtime/vm/fault.js";
 import { createVm, type Tier, type TraceEvent } from "../../../runtime/vm/vm.js";
 import { xdpContext } from "../../../runtime/vm/xdp-context.js";
-import { loadCollectionSpec } from "../../../runtime/object/index.js";
+import { loadCollectionSpec, type CollectionSpec } from "../../../runtime/object/index.js";
+import { compile } from "../../index.js";
 import { createSandbox, type RunInput } from "../../../runtime/sandbox/index.js";
 import { inputKind, readFlatProgram, readInput } from "../input.js";
 import { refuse, reportDiagnostics, UsageError, type Io } from "../report.js";
@@ -47,9 +48,15 @@ export function vmCommand(io: Io, file: string, options: VmCommandOptions): numb
   const bytes = readInput(file);
   if (!bytes.ok) return refuse(io, bytes.diagnostics);
   const kind = inputKind(file, bytes.value);
-  if (kind === "elf") return runObject(io, file, bytes.value, options);
+  if (kind === "elf") {
+    const spec = loadCollectionSpec(bytes.value, { file });
+    if (!spec.ok) return refuse(io, spec.diagnostics);
+    return runCollection(io, file, spec.value, options);
+  }
   if (kind === "typescript") {
-    throw new UsageError("running TypeScript needs the compiler, which is not wired into the CLI yet");
+    const compiled = compile(file);
+    if (!compiled.ok) return refuse(io, compiled.diagnostics);
+    return runCollection(io, file, compiled.value.spec, options);
   }
   if (options.ctx || options.section || options.program) {
     throw new UsageError("--ctx, --section and -p apply to ELF objects; raw programs take --packet or --mem");
@@ -134,12 +141,13 @@ function parseContextJson(text: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-/** Runs one program of an ELF object in the sandbox (maps, globals, helpers, its context). */
-function runObject(io: Io, file: string, bytes: Uint8Array, options: VmCommandOptions): number {
+/**
+ * Runs one program of an object (from an ELF file or compiled TypeScript) in the sandbox: its
+ * maps, globals, kernel helpers and the context its program type gets.
+ */
+function runCollection(io: Io, file: string, spec: CollectionSpec, options: VmCommandOptions): number {
   if (options.mem) throw new UsageError("--mem applies to raw programs; objects take --packet or --ctx");
-  const spec = loadCollectionSpec(bytes, { file });
-  if (!spec.ok) return refuse(io, spec.diagnostics);
-  const programs = spec.value.programs;
+  const programs = spec.programs;
   const chosen = programs.filter(
     (p) =>
       (options.section === undefined || p.section === options.section) &&
@@ -158,7 +166,7 @@ function runObject(io: Io, file: string, bytes: Uint8Array, options: VmCommandOp
   if (budget !== undefined && !(Number.isInteger(budget) && budget > 0)) {
     throw new UsageError(`--budget takes a positive number of instructions, not "${options.budget}"`);
   }
-  const sandbox = createSandbox(spec.value, {
+  const sandbox = createSandbox(spec, {
     format: (insn) => formatInstruction(insn),
     ...(options.tier ? { tier: options.tier } : {}),
     ...(budget !== undefined ? { budget } : {}),
