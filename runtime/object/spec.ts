@@ -27,6 +27,10 @@ export interface MapSpec {
   readonly inner?: MapSpec;
   /** Initial contents (e.g. a program array's slots by program name), as libbpf's `.maps` values. */
   readonly initialValues?: ReadonlyArray<{ readonly key: number; readonly symbol: string }>;
+  /** `map_extra` (bloom filter hash count, arena address), when the definition sets it. */
+  readonly mapExtra?: number;
+  /** `numa_node`, when the definition sets it (needs BPF_F_NUMA_NODE in flags). */
+  readonly numaNode?: number;
 }
 
 /** How an instruction refers to something resolved at load time. */
@@ -58,6 +62,17 @@ export interface FuncInfo {
   readonly typeId?: BtfTypeId;
 }
 
+/** A CO-RE relocation from `.BTF.ext` (struct bpf_core_relo), kept for a loader to apply. */
+export interface CoreRelocation {
+  readonly insn: number;
+  /** Root type id in the collection's `btf`. */
+  readonly typeId: BtfTypeId;
+  /** Access string such as "0:1:2". */
+  readonly accessString: string;
+  /** enum bpf_core_relo_kind (0 = FIELD_BYTE_OFFSET, ...). */
+  readonly kind: number;
+}
+
 export interface ProgramSpec {
   /** Function symbol of the entry point. */
   readonly name: string;
@@ -75,6 +90,10 @@ export interface ProgramSpec {
   readonly relocations: readonly Relocation[];
   readonly lineInfo?: readonly LineInfo[];
   readonly funcInfo?: readonly FuncInfo[];
+  /** CO-RE relocations by instruction index (parsed, not applied). */
+  readonly coreRelocations?: readonly CoreRelocation[];
+  /** BPF_PROG_LOAD prog_flags the section name implies (ProgFlags.SLEEPABLE, XDP_HAS_FRAGS). */
+  readonly flags?: number;
   readonly license: string;
 }
 

@@ -1,0 +1,5 @@
+export * from "./spec.js";
+export * from "./codes.js";
+export * from "./load.js";
+export { programKindOf, type SectionProgramKind } from "./section-types.js";
+export { isDataSection } from "./data-sections.js";
