@@ -1,0 +1,151 @@
+import { copyReg, notInit, regSafe, type RegState } from "./reg.js";
+
+/** kernel: MAX_BPF_STACK */
+export const MAX_STACK = 512;
+/** kernel: MAX_CALL_FRAMES */
+export const MAX_CALL_FRAMES = 8;
+
+/** What the verifier knows about one stack byte (kernel: enum bpf_stack_slot_type). */
+export const Slot = { INVALID: 0, MISC: 1, ZERO: 2, SPILL: 3 } as const;
+
+/**
+ * One frame's stack: a type per byte (index = 512 + offset from the frame pointer) and the
+ * register spilled into each 8-byte slot (index = (512 + offset) / 8). tsbpf keeps a spill only
+ * for aligned 8-byte stores; narrower stores make bytes MISC (or ZERO), which is less precise than
+ * the kernel's narrow-spill tracking and therefore sound.
+ */
+export interface StackState {
+  types: Uint8Array;
+  spills: Array<RegState | undefined>;
+}
+
+export interface Frame {
+  regs: RegState[];
+  stack: StackState;
+  /** Instruction index to continue at when this frame returns (-1 for the main frame). */
+  callsite: number;
+  /** Subprogram this frame runs. */
+  subprog: number;
+}
+
+/** An acquired reference (kernel: struct bpf_reference_state). */
+export interface Reference {
+  readonly id: number;
+  readonly insn: number;
+}
+
+/** A checkpoint: an explored state kept for pruning (kernel: struct bpf_verifier_state_list). */
+export interface Checkpoint {
+  readonly state: VerifierState;
+  readonly insn: number;
+  /** Paths still being explored below this checkpoint (kernel: branches). */
+  branches: number;
+  readonly parent: Checkpoint | undefined;
+  hits: number;
+  misses: number;
+}
+
+export interface VerifierState {
+  frames: Frame[];
+  refs: Reference[];
+  /** Nearest checkpoint this path descends from. */
+  parent: Checkpoint | undefined;
+}
+
+export function emptyStack(): StackState {
+  return { types: new Uint8Array(MAX_STACK), spills: new Array<RegState | undefined>(MAX_STACK / 8) };
+}
+
+export function newFrame(callsite: number, subprog: number): Frame {
+  const regs: RegState[] = [];
+  for (let i = 0; i < 11; i++) regs.push(notInit());
+  return { regs, stack: emptyStack(), callsite, subprog };
+}
+
+function copyStack(s: StackState): StackState {
+  return { types: s.types.slice(), spills: s.spills.map((r) => (r ? copyReg(r) : undefined)) };
+}
+
+export function copyFrame(f: Frame): Frame {
+  return { regs: f.regs.map(copyReg), stack: copyStack(f.stack), callsite: f.callsite, subprog: f.subprog };
+}
+
+export function copyState(s: VerifierState): VerifierState {
+  return { frames: s.frames.map(copyFrame), refs: s.refs.slice(), parent: s.parent };
+}
+
+export const curFrame = (s: VerifierState): Frame => s.frames[s.frames.length - 1]!;
+
+/** Every register and spilled register of every frame (kernel: bpf_for_each_reg_in_vstate). */
+export function* allRegs(s: VerifierState): Generator<RegState> {
+  for (const f of s.frames) {
+    yield* f.regs;
+    for (const r of f.stack.spills) if (r) yield r;
+  }
+}
+
+/** kernel: stacksafe (without liveness: every byte the old state knew something about must match). */
+function stackSafe(old: StackState, cur: StackState, idmap: Map<number, number>, exact: boolean): boolean {
+  if (exact) {
+    for (let i = 0; i < MAX_STACK; i++) if (old.types[i] !== cur.types[i]) return false;
+    for (let k = 0; k < old.spills.length; k++) {
+      const o = old.spills[k];
+      const c = cur.spills[k];
+      if (!o !== !c || (o && c && !regSafe(o, c, idmap, true))) return false;
+    }
+    return true;
+  }
+  for (let i = 0; i < MAX_STACK; i++) {
+    const o = old.types[i]!;
+    const c = cur.types[i]!;
+    const curSpill = c === Slot.SPILL ? cur.spills[i >> 3] : undefined;
+    switch (o) {
+      case Slot.INVALID:
+      case Slot.MISC:
+        // Old read these bytes as an unknown scalar; a spilled pointer would read differently.
+        if (o === Slot.INVALID && c !== Slot.INVALID) {
+          if (c === Slot.SPILL && curSpill?.type !== "scalar") return false;
+          // INVALID and MISC read alike for privileged programs (allow_uninit_stack)
+        }
+        if (c === Slot.SPILL && curSpill?.type !== "scalar") return false;
+        break;
+      case Slot.ZERO:
+        if (c !== Slot.ZERO) return false;
+        break;
+      case Slot.SPILL: {
+        if (c !== Slot.SPILL) return false;
+        if ((i & 7) !== 0) break;
+        const os = old.spills[i >> 3];
+        if (!os || !curSpill || !regSafe(os, curSpill, idmap)) return false;
+        break;
+      }
+    }
+  }
+  return true;
+}
+
+/**
+ * kernel: states_equal — may the path that reached `cur` be cut because `old`, already explored
+ * from the same instruction, covers it?
+ */
+export function statesEqual(old: VerifierState, cur: VerifierState, exact = false): boolean {
+  if (old.frames.length !== cur.frames.length) return false;
+  if (old.refs.length !== cur.refs.length) return false;
+  const idmap = new Map<number, number>();
+  for (let i = 0; i < old.refs.length; i++) {
+    const o = old.refs[i]!.id;
+    const c = cur.refs[i]!.id;
+    const seen = idmap.get(o);
+    if (seen !== undefined && seen !== c) return false;
+    idmap.set(o, c);
+    idmap.set(-c, o);
+  }
+  for (let f = 0; f < old.frames.length; f++) {
+    const of = old.frames[f]!;
+    const cf = cur.frames[f]!;
+    if (of.callsite !== cf.callsite || of.subprog !== cf.subprog) return false;
+    for (let r = 0; r < 11; r++) if (!regSafe(of.regs[r]!, cf.regs[r]!, idmap, exact)) return false;
+    if (!stackSafe(of.stack, cf.stack, idmap, exact)) return false;
+  }
+  return true;
+}

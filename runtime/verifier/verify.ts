@@ -1,0 +1,754 @@
+import type { Diagnostic, SourceLocation } from "../diag/diagnostic.js";
+import {
+  CallSrc,
+  Cls,
+  formOf,
+  Jmp,
+  LdImm64Src,
+  Mode,
+  Op,
+  opClass,
+  type Instruction,
+  type OpForm,
+} from "../isa/index.js";
+import type { MapSpec, ProgramSpec } from "../object/spec.js";
+import type { ProgTypeName } from "../uapi/bpf.js";
+import { checkAlu } from "./alu.js";
+import { isConst, knownBounds } from "./bounds.js";
+import { markGoodPacket, markPtrOrNull, negate, refine, scalarBranchTaken } from "./branch.js";
+import { checkHelperCall, enterSubprog, leaveSubprog } from "./call.js";
+import { buildCfg } from "./cfg.js";
+import { failure, notModelled, VerifierCode, type Failure } from "./codes.js";
+import { mayAccessSkb } from "./context.js";
+import type { Env } from "./env.js";
+import { HELPER_BY_ID, MODELLED_PROG_TYPES } from "./helpers.js";
+import { insnText } from "./insn-text.js";
+import { checkMemAccess } from "./mem.js";
+import { gplCompatible, normalizeInput, resolveLddw, type VerifyInput } from "./program.js";
+import {
+  isKnownZero,
+  isPacketPointer,
+  notInit,
+  pointerReg,
+  regText,
+  scalarReg,
+  type RegState,
+} from "./reg.js";
+import {
+  copyState,
+  curFrame,
+  MAX_STACK,
+  newFrame,
+  statesEqual,
+  type Checkpoint,
+  type VerifierState,
+} from "./state.js";
+
+/** kernel: BPF_COMPLEXITY_LIMIT_INSNS */
+export const COMPLEXITY_LIMIT_INSNS = 1_000_000;
+/** kernel: BPF_COMPLEXITY_LIMIT_JMP_SEQ */
+export const COMPLEXITY_LIMIT_JMP_SEQ = 8192;
+
+export interface VerifyOptions {
+  /** Maps the program's `lddw` instructions refer to (by relocation name, or by index without one). */
+  readonly maps?: readonly MapSpec[];
+  /** 0: no log; 1: every processed instruction; 2: also the state at each one. Default: 1 when refused. */
+  readonly logLevel?: 0 | 1 | 2;
+  /** License for the `{ instructions, type }` form (default GPL); a ProgramSpec carries its own. */
+  readonly license?: string;
+  /** Verify as an unprivileged user would load it. Not modelled yet: refused with TSB4099. */
+  readonly unprivileged?: boolean;
+}
+
+export interface VerifyResult {
+  readonly accepted: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Kernel-style verifier log. */
+  readonly log: string;
+  /** Instructions processed over all paths (the kernel's "processed N insns"). */
+  readonly processedInsns: number;
+  /** Most explored states kept at once (kernel: peak_states). */
+  readonly peakStates: number;
+  /** Explored states created (kernel: total_states). */
+  readonly totalStates: number;
+}
+
+type Step = { readonly next: number } | { readonly exit: true } | Failure;
+
+interface Pending {
+  readonly state: VerifierState;
+  readonly insn: number;
+  readonly from: number;
+}
+
+/**
+ * Checks a program the way Linux 6.18's verifier does (kernel: bpf_check → do_check): every
+ * path is walked with abstract register and stack states; paths are cut when a state already
+ * proven safe at the same instruction covers them. Anything the kernel would accept but tsbpf
+ * does not model is refused with TSB4099, never accepted silently.
+ */
+export function verify(
+  program: ProgramSpec | { readonly instructions: readonly Instruction[]; readonly type: ProgTypeName },
+  options: VerifyOptions = {},
+): VerifyResult {
+  const first = verifyOnce(program, options, options.logLevel ?? 0);
+  if (first.accepted || options.logLevel !== undefined) return first;
+  // like libbpf: on refusal, verify again with a log (the walk is deterministic)
+  return verifyOnce(program, options, 1);
+}
+
+function verifyOnce(
+  program: ProgramSpec | { readonly instructions: readonly Instruction[]; readonly type: ProgTypeName },
+  options: VerifyOptions,
+  logLevel: 0 | 1 | 2,
+): VerifyResult {
+  const input = normalizeInput(program, options.license);
+  const lines: string[] = [];
+  const stats = { processed: 0, total: 0, peak: 0, live: 0, maxPerInsn: 0 };
+  const finish = (failed?: { f: Failure; insn: number; state?: VerifierState }): VerifyResult => {
+    if (failed && logLevel > 0) lines.push(failed.f.message);
+    if (logLevel > 0) {
+      lines.push(
+        `processed ${stats.processed} insns (limit ${COMPLEXITY_LIMIT_INSNS}) max_states_per_insn ${stats.maxPerInsn} total_states ${stats.total} peak_states ${stats.peak} mark_read 0`,
+      );
+    }
+    return {
+      accepted: !failed,
+      diagnostics: failed ? [toDiagnostic(input, failed.f, failed.insn, failed.state)] : [],
+      log: lines.length ? lines.join("\n") + "\n" : "",
+      processedInsns: stats.processed,
+      peakStates: stats.peak,
+      totalStates: stats.total,
+    };
+  };
+
+  if (options.unprivileged)
+    return finish({ f: notModelled("unprivileged verification (tsbpf models a root loader)"), insn: 0 });
+  if (!MODELLED_PROG_TYPES.includes(input.type)) {
+    return finish({
+      f: failure(
+        VerifierCode.PROG_TYPE,
+        `not modelled yet: ${input.type} programs`,
+        `modelled program types: ${MODELLED_PROG_TYPES.join(", ")}`,
+      ),
+      insn: 0,
+    });
+  }
+  const built = buildCfg(input.instructions);
+  if ("failure" in built) return finish({ f: built.failure, insn: built.failure.insn });
+  const cfg = built.cfg;
+  if (input.hasFuncInfo && cfg.subprogStart.length > 1) {
+    return finish({
+      f: notModelled(
+        "subprograms with BTF func_info (global functions are verified separately by the kernel)",
+      ),
+      insn: cfg.subprogStart[1]!,
+    });
+  }
+  const resolved = resolveLddw(input, options.maps ?? []);
+  if ("failure" in resolved) return finish({ f: resolved.failure, insn: resolved.insn });
+
+  const env: Env = {
+    program: input.instructions,
+    cfg,
+    progType: input.type,
+    ...(input.expectedAttachType !== undefined ? { expectedAttachType: input.expectedAttachType } : {}),
+    lddw: resolved.targets,
+    hasTailCall: input.instructions.some(
+      (i) => i.opcode === Op.CALL && i.src === CallSrc.HELPER && i.imm === 12,
+    ),
+    insn: 0,
+    idGen: 0,
+    stackDepth: cfg.subprogStart.map(() => 0),
+    logLevel,
+    log: (level, line) => {
+      if (logLevel >= level) lines.push(line);
+    },
+  };
+  const gpl = gplCompatible(input.license);
+
+  // initial state (kernel: init_func_state): r1 = ctx, r10 = frame pointer
+  const init: VerifierState = { frames: [newFrame(-1, 0)], refs: [], parent: undefined };
+  curFrame(init).regs[1] = pointerReg("ctx");
+  curFrame(init).regs[10] = pointerReg("stack", { frameno: 0 });
+
+  const explored = new Map<number, Checkpoint[]>();
+  const pending: Pending[] = [];
+  let st = init;
+  let idx = 0;
+  let jmps = 0;
+  let prevJmps = 0;
+  let prevInsns = 0;
+  const slotOf = (i: number) => cfg.slot[i]!;
+
+  const endPath = (s: VerifierState) => {
+    // kernel: update_branch_counts
+    let cp = s.parent;
+    while (cp) {
+      cp.branches--;
+      if (cp.branches > 0) break;
+      cp = cp.parent;
+    }
+  };
+
+  const readReg = (r: number): Failure | undefined => {
+    if (r > 10) return failure(VerifierCode.INVALID_INSN, `R${r} is invalid`);
+    if (curFrame(st).regs[r]!.type === "not_init") {
+      return failure(
+        VerifierCode.UNINIT_REG,
+        `R${r} !read_ok`,
+        r >= 1 && r <= 5
+          ? `R${r} is not set on this path: give it a value first (calls clobber r1-r5)`
+          : `R${r} is not set on this path: give it a value first`,
+        r,
+      );
+    }
+    return undefined;
+  };
+
+  /** kernel: is_state_visited. Returns true when the path can be cut. */
+  const visit = (i: number): boolean | Failure => {
+    let list = explored.get(i);
+    if (!list) explored.set(i, (list = []));
+    let addNew = jmps - prevJmps >= 2 && stats.processed - prevInsns >= 8;
+    for (const cp of list) {
+      if (cp.branches > 0) {
+        if (statesEqual(cp.state, st, true)) {
+          return failure(
+            VerifierCode.INFINITE_LOOP,
+            `infinite loop detected at insn ${slotOf(i)}`,
+            "the loop can come back to this point with exactly the same state: make sure it changes a bounded counter",
+          );
+        }
+        if (jmps - prevJmps < 20 && stats.processed - prevInsns < 100) addNew = false;
+        continue;
+      }
+      if (statesEqual(cp.state, st)) {
+        cp.hits++;
+        return true;
+      }
+      cp.misses++;
+    }
+    // kernel: drop explored states that keep missing
+    const kept = list.filter((cp) => cp.branches > 0 || cp.misses <= cp.hits * 3 + 3);
+    stats.live -= list.length - kept.length;
+    if (kept.length !== list.length) explored.set(i, (list = kept));
+    if (!addNew) return false;
+    const cp: Checkpoint = {
+      state: copyState(st),
+      insn: i,
+      branches: 1,
+      parent: st.parent,
+      hits: 0,
+      misses: 0,
+    };
+    list.push(cp);
+    st.parent = cp;
+    prevJmps = jmps;
+    prevInsns = stats.processed;
+    stats.total++;
+    stats.live++;
+    if (stats.live > stats.peak) stats.peak = stats.live;
+    if (list.length > stats.maxPerInsn) stats.maxPerInsn = list.length;
+    return false;
+  };
+
+  const pushBranch = (s: VerifierState, target: number): Failure | undefined => {
+    if (s.parent) s.parent.branches++;
+    pending.push({ state: s, insn: target, from: idx });
+    if (pending.length > COMPLEXITY_LIMIT_JMP_SEQ) {
+      return failure(
+        VerifierCode.TOO_COMPLEX,
+        `The sequence of ${pending.length} jumps is too complex.`,
+        "simplify the control flow",
+      );
+    }
+    return undefined;
+  };
+
+  const step = (i: number): Step => {
+    const insn = input.instructions[i]!;
+    const form = formOf(insn);
+    if (!form)
+      return failure(
+        VerifierCode.INVALID_INSN,
+        `unknown opcode ${insn.opcode.toString(16).padStart(2, "0")}`,
+      );
+    const reserved = reservedFieldFailure(insn, form);
+    if (reserved) return reserved;
+    const next = i + 1;
+    switch (form.kind) {
+      case "alu":
+      case "mov":
+      case "movsx":
+      case "neg":
+      case "end":
+      case "bswap":
+        return checkAlu(env, st, insn, form, readReg) ?? { next };
+      case "lddw": {
+        if (insn.dst === 10)
+          return failure(VerifierCode.FRAME_POINTER_WRITE, "frame pointer is read only", undefined, 10);
+        const t = env.lddw.get(i);
+        const regs = curFrame(st).regs;
+        if (!t)
+          regs[insn.dst] = {
+            ...scalarReg(
+              knownBounds(BigInt.asUintN(64, (BigInt(insn.immHi ?? 0) << 32n) | BigInt(insn.imm >>> 0))),
+            ),
+            written: true,
+          };
+        else if (t.kind === "map")
+          regs[insn.dst] = { ...pointerReg("map_ptr", { map: t.map, mapIndex: t.index }), written: true };
+        else {
+          regs[insn.dst] = {
+            ...pointerReg("map_value", {
+              map: t.map,
+              mapIndex: t.index,
+              off: t.offset,
+              rdonly: (t.map.flags & (1 << 7)) !== 0,
+            }),
+            written: true,
+          };
+        }
+        return { next };
+      }
+      case "ldx":
+      case "ldxsx": {
+        const f =
+          readReg(insn.src) ??
+          (insn.dst === 10
+            ? failure(VerifierCode.FRAME_POINTER_WRITE, "frame pointer is read only", undefined, 10)
+            : undefined);
+        if (f) return f;
+        return (
+          checkMemAccess(env, st, insn.src, insn.off, {
+            access: "read",
+            size: form.size,
+            valueRegno: insn.dst,
+            signExtend: form.kind === "ldxsx",
+          }) ?? { next }
+        );
+      }
+      case "st": {
+        const f = readReg(insn.dst);
+        if (f) return f;
+        return (
+          checkMemAccess(env, st, insn.dst, insn.off, {
+            access: "write",
+            size: form.size,
+            valueRegno: -1,
+            imm: BigInt(insn.imm),
+            isSt: true,
+          }) ?? { next }
+        );
+      }
+      case "stx": {
+        const f = readReg(insn.src) ?? readReg(insn.dst);
+        if (f) return f;
+        return (
+          checkMemAccess(env, st, insn.dst, insn.off, {
+            access: "write",
+            size: form.size,
+            valueRegno: insn.src,
+          }) ?? { next }
+        );
+      }
+      case "atomic":
+        return checkAtomic(insn, form) ?? { next };
+      case "ldabs":
+      case "ldind":
+        return checkLdAbs(insn, form) ?? { next };
+      case "ja":
+        jmps++;
+        return { next: cfg.atSlot[slotOf(i) + (insn.opcode === Op.JA32 ? insn.imm : insn.off) + 1]! };
+      case "jcond":
+        jmps++;
+        return checkCondJmp(i, insn, form);
+      case "call": {
+        jmps++;
+        if (insn.src === CallSrc.KFUNC) return notModelled("kfunc calls");
+        if (insn.src === CallSrc.LOCAL) {
+          const r = enterSubprog(env, st, cfg.atSlot[slotOf(i) + insn.imm + 1]!);
+          return typeof r === "number" ? { next: r } : r;
+        }
+        const proto = HELPER_BY_ID.get(insn.imm);
+        if (proto?.gplOnly && !gpl) {
+          return failure(
+            VerifierCode.HELPER_UNAVAILABLE,
+            "cannot call GPL-restricted function from non-GPL compatible program",
+            `declare a GPL-compatible license to use bpf_${proto.name}`,
+          );
+        }
+        return checkHelperCall(env, st, insn.imm, readReg) ?? { next };
+      }
+      case "callx":
+        return notModelled("indirect calls (callx)");
+      case "exit": {
+        jmps++;
+        if (st.frames.length > 1) {
+          const f = readReg(0);
+          if (f) return f;
+          const r = leaveSubprog(env, st);
+          return typeof r === "number" ? { next: r } : r;
+        }
+        // kernel: check_resource_leak, then check_return_code
+        if (st.refs.length) {
+          const ref = st.refs[0]!;
+          return failure(
+            VerifierCode.REFERENCE_LEAK,
+            `Unreleased reference id=${ref.id} alloc_insn=${ref.insn}\nBPF_EXIT instruction in main prog would lead to reference leak`,
+            `the ring buffer record reserved at insn ${ref.insn} must be submitted or discarded on every path (bpf_ringbuf_submit / bpf_ringbuf_discard)`,
+          );
+        }
+        const f = readReg(0);
+        if (f) return { ...f, hint: "set r0 to the program's return value before exit" };
+        return { exit: true };
+      }
+    }
+  };
+
+  /** kernel: check_atomic */
+  const checkAtomic = (insn: Instruction, form: OpForm): Failure | undefined => {
+    const f = readReg(insn.src) ?? readReg(insn.dst);
+    if (f) return f;
+    const regs = curFrame(st).regs;
+    const cmpxchg = insn.imm === 0xf1;
+    if (cmpxchg) {
+      const f0 = readReg(0);
+      if (f0) return f0;
+    }
+    if (regs[insn.src]!.type !== "scalar") {
+      return failure(
+        VerifierCode.POINTER_LEAK,
+        `R${insn.src} leaks addr into mem`,
+        "atomic operations take a number, not a pointer",
+        insn.src,
+      );
+    }
+    const dst = regs[insn.dst]!;
+    if (dst.type !== "stack" && dst.type !== "map_value")
+      return notModelled(`atomic operations on ${dst.type} memory`);
+    const fetch = (insn.imm & 1) !== 0;
+    const loadReg = cmpxchg ? 0 : fetch ? insn.src : -1;
+    const r1 = checkMemAccess(env, st, insn.dst, insn.off, {
+      access: "read",
+      size: form.size,
+      valueRegno: loadReg,
+      isAtomic: true,
+    });
+    if (r1) return r1;
+    const r2 = checkMemAccess(env, st, insn.dst, insn.off, {
+      access: "write",
+      size: form.size,
+      valueRegno: -1,
+      imm: 1n,
+      isAtomic: true,
+    });
+    if (r2) return r2;
+    if (loadReg >= 0) curFrame(st).regs[loadReg] = { ...scalarReg(), written: true };
+    return undefined;
+  };
+
+  /** kernel: check_ld_abs */
+  const checkLdAbs = (insn: Instruction, form: OpForm): Failure | undefined => {
+    if (!mayAccessSkb(env.progType)) {
+      return failure(
+        VerifierCode.LD_ABS,
+        "BPF_LD_[ABS|IND] instructions not allowed for this program type",
+        "read packet bytes with bpf_skb_load_bytes or direct packet access",
+      );
+    }
+    if (st.frames.length > 1)
+      return failure(VerifierCode.LD_ABS, "LD_ABS is not allowed in subprogs without BTF");
+    const f = readReg(6) ?? (form.kind === "ldind" ? readReg(insn.src) : undefined);
+    if (f) return f;
+    if (st.refs.length)
+      return failure(VerifierCode.LD_ABS, "BPF_LD_[ABS|IND] cannot be mixed with socket references");
+    const r6 = curFrame(st).regs[6]!;
+    if (r6.type !== "ctx") {
+      return failure(
+        VerifierCode.LD_ABS,
+        "at the time of BPF_LD_ABS|IND R6 != pointer to skb",
+        "keep the context pointer in r6 for legacy packet loads",
+        6,
+      );
+    }
+    const regs = curFrame(st).regs;
+    for (let r = 1; r <= 5; r++) regs[r] = notInit();
+    regs[0] = { ...scalarReg(), written: true };
+    return undefined;
+  };
+
+  /** kernel: check_cond_jmp_op */
+  const checkCondJmp = (i: number, insn: Instruction, form: OpForm): Step => {
+    const srcIsReg = form.src.kind === "reg";
+    const f = readReg(insn.dst) ?? (srcIsReg ? readReg(insn.src) : undefined);
+    if (f) return f;
+    const is32 = !form.is64;
+    const op = form.op;
+    const regs = curFrame(st).regs;
+    const dst = regs[insn.dst]!;
+    const src: RegState = srcIsReg
+      ? regs[insn.src]!
+      : scalarReg(knownBounds(is32 ? BigInt(insn.imm >>> 0) : BigInt(insn.imm)));
+    const target = cfg.atSlot[slotOf(i) + insn.off + 1]!;
+    const fall = i + 1;
+
+    let pred: -1 | 0 | 1 = -1;
+    if (dst.type === "scalar" && src.type === "scalar")
+      pred = scalarBranchTaken(dst.bounds, src.bounds, op, is32);
+    else if (!is32 && (op === Jmp.JEQ || op === Jmp.JNE)) {
+      // kernel: is_branch_taken on a pointer known to be non-NULL against 0
+      const [p, s] = dst.type === "scalar" ? [src, dst] : [dst, src];
+      if (
+        s.type === "scalar" &&
+        isKnownZero(s) &&
+        !p.maybeNull &&
+        (p.type === "map_value" || p.type === "mem")
+      ) {
+        pred = op === Jmp.JEQ ? 0 : 1;
+      }
+    }
+    if (pred === 1) return { next: target };
+    if (pred === 0) return { next: fall };
+
+    const other = copyState(st);
+    const f2 = pushBranch(other, target);
+    if (f2) return f2;
+    const oregs = curFrame(other).regs;
+
+    if (dst.type === "scalar" && src.type === "scalar") {
+      // kernel: reg_set_min_max on both sides
+      const apply = (regsOf: RegState[], cond: number, jsetFalse: boolean) => {
+        const r = refine(
+          regsOf[insn.dst]!.bounds,
+          srcIsReg ? regsOf[insn.src]!.bounds : src.bounds,
+          cond,
+          is32,
+          jsetFalse,
+        );
+        if (!r) return;
+        regsOf[insn.dst] = { ...regsOf[insn.dst]!, bounds: r[0] };
+        if (srcIsReg) regsOf[insn.src] = { ...regsOf[insn.src]!, bounds: r[1] };
+      };
+      apply(oregs, op, false);
+      if (op === Jmp.JSET) apply(regs, Jmp.JSET, true);
+      else apply(regs, negate(op), false);
+    } else if (!is32 && (op === Jmp.JEQ || op === Jmp.JNE)) {
+      // kernel: mark_ptr_or_null_regs after `if (p == 0)` / `if (p != 0)`
+      const [p, s] = dst.maybeNull
+        ? [dst, src]
+        : src.maybeNull && srcIsReg
+          ? [src, dst]
+          : [undefined, undefined];
+      if (p && s && s.type === "scalar" && isKnownZero(s)) {
+        markPtrOrNull(other, p.id, op === Jmp.JEQ);
+        markPtrOrNull(st, p.id, op !== Jmp.JEQ);
+      }
+    } else if (!is32 && srcIsReg) {
+      matchPacketPointers(other, st, dst, src, op);
+    }
+    return { next: fall };
+  };
+
+  // the walk (kernel: do_check)
+  let from = -1;
+  for (;;) {
+    if (++stats.processed > COMPLEXITY_LIMIT_INSNS) {
+      return finish({
+        f: failure(
+          VerifierCode.TOO_COMPLEX,
+          `BPF program is too large. Processed ${stats.processed} insn`,
+          "the verifier explores every path: bound loops tighter or split the program (tail calls)",
+        ),
+        insn: idx,
+        state: st,
+      });
+    }
+    env.insn = idx;
+    if (cfg.prunePoint[idx] || cfg.loopHead[idx]) {
+      const v = visit(idx);
+      if (typeof v !== "boolean") return finish({ f: v, insn: idx, state: st });
+      if (v) {
+        if (logLevel > 0) lines.push(`${slotOf(idx)}: safe`);
+        endPath(st);
+        const p = pending.pop();
+        if (!p) break;
+        ({ state: st, insn: idx, from } = p);
+        if (logLevel > 0) lines.push(`from ${slotOf(from)} to ${slotOf(idx)}: ${stateText(st)}`);
+        continue;
+      }
+    }
+    if (logLevel > 0) {
+      const t = env.lddw.get(idx);
+      lines.push(`${slotOf(idx)}: ${insnText(input.instructions[idx]!, t?.map.name)}`);
+      if (logLevel > 1) lines.push(`${slotOf(idx)}: ${stateText(st)}`);
+    }
+    const r = step(idx);
+    if ("code" in r) return finish({ f: r, insn: idx, state: st });
+    if ("next" in r) {
+      if (logLevel > 0 && r.next !== idx + 1 && !("exit" in r)) {
+        // jumps show in the next line's index, like the kernel log
+      }
+      idx = r.next;
+      continue;
+    }
+    endPath(st);
+    const p = pending.pop();
+    if (!p) break;
+    ({ state: st, insn: idx, from } = p);
+    if (logLevel > 0) lines.push(`from ${slotOf(from)} to ${slotOf(idx)}: ${stateText(st)}`);
+  }
+
+  // kernel: check_max_stack_depth — the combined stack of any call chain fits in 512 bytes
+  const f = checkCombinedStack(env);
+  if (f) return finish({ f, insn: 0 });
+  return finish();
+}
+
+/** kernel: the "uses reserved fields" checks — the opcode table already requires unused fields to be zero. */
+function reservedFieldFailure(insn: Instruction, form: OpForm): Failure | undefined {
+  const rules = [
+    ["dst", insn.dst, form.dst],
+    ["src", insn.src, form.src],
+    ["off", insn.off, form.off],
+    ["imm", insn.imm, form.imm],
+  ] as const;
+  for (const [, value, rule] of rules) {
+    if (rule.kind === "zero" && value !== 0)
+      return failure(VerifierCode.INVALID_INSN, `${className(insn.opcode)} uses reserved fields`);
+    if (rule.kind === "reg" && value > 10) return failure(VerifierCode.INVALID_INSN, `R${value} is invalid`);
+    if (rule.kind === "oneOf" && !rule.values.includes(value))
+      return failure(VerifierCode.INVALID_INSN, `${className(insn.opcode)} uses reserved fields`);
+  }
+  return undefined;
+}
+
+function className(opcode: number): string {
+  switch (opClass(opcode)) {
+    case Cls.ALU:
+    case Cls.ALU64:
+      return "BPF_ALU";
+    case Cls.JMP:
+    case Cls.JMP32:
+      return (opcode & 0xf0) === Jmp.CALL
+        ? "BPF_CALL"
+        : (opcode & 0xf0) === Jmp.EXIT
+          ? "BPF_EXIT"
+          : "BPF_JMP/JMP32";
+    case Cls.LDX:
+      return "BPF_LDX";
+    case Cls.STX:
+      return (opcode & 0xe0) === Mode.ATOMIC ? "BPF_ATOMIC" : "BPF_STX";
+    case Cls.ST:
+      return "BPF_ST";
+    default:
+      return "BPF_LD";
+  }
+}
+
+/**
+ * kernel: try_match_pkt_pointers — `pkt op pkt_end` proves bytes readable on one side.
+ * `taken` is the state where the condition holds, `fall` where it does not.
+ */
+function matchPacketPointers(
+  taken: VerifierState,
+  fall: VerifierState,
+  dst: RegState,
+  src: RegState,
+  op: number,
+): void {
+  const pktVsEnd = isPacketPointer(dst) && dst.type === "pkt" && src.type === "pkt_end";
+  const endVsPkt = dst.type === "pkt_end" && src.type === "pkt";
+  if (!pktVsEnd && !endVsPkt) return;
+  const ptr = pktVsEnd ? dst : src;
+  switch (op) {
+    case Jmp.JGT: // pkt > end: fall-through has pkt <= end ; end > pkt: taken has pkt < end
+      if (pktVsEnd) markGoodPacket(fall, ptr, false);
+      else markGoodPacket(taken, ptr, true);
+      break;
+    case Jmp.JLT: // pkt < end: taken ; end < pkt: fall-through has pkt <= end
+      if (pktVsEnd) markGoodPacket(taken, ptr, true);
+      else markGoodPacket(fall, ptr, false);
+      break;
+    case Jmp.JGE: // pkt >= end: fall-through has pkt < end ; end >= pkt: taken has pkt <= end
+      if (pktVsEnd) markGoodPacket(fall, ptr, true);
+      else markGoodPacket(taken, ptr, false);
+      break;
+    case Jmp.JLE: // pkt <= end: taken ; end <= pkt: fall-through has pkt < end
+      if (pktVsEnd) markGoodPacket(taken, ptr, false);
+      else markGoodPacket(fall, ptr, true);
+      break;
+  }
+}
+
+/** kernel: check_max_stack_depth (round_up_stack_depth: 32-byte units, at least 1 byte). */
+function checkCombinedStack(env: Env): Failure | undefined {
+  const { program, cfg } = env;
+  const round = (d: number) => Math.ceil(Math.max(d, 1) / 32) * 32;
+  const callees: number[][] = cfg.subprogStart.map(() => []);
+  program.forEach((insn, i) => {
+    if (insn.opcode === Op.CALL && insn.src === CallSrc.LOCAL) {
+      callees[cfg.subprogOf[i]!]!.push(cfg.subprogOf[cfg.atSlot[cfg.slot[i]! + insn.imm + 1]!]!);
+    }
+  });
+  const dfs = (sp: number, depth: number, frames: number): Failure | undefined => {
+    const total = depth + round(env.stackDepth[sp]!);
+    if (total > MAX_STACK) {
+      return failure(
+        VerifierCode.CALL_STACK,
+        `combined stack size of ${frames} calls is ${total}. Too large`,
+        "use less stack in nested functions (move buffers to a per-CPU array map)",
+      );
+    }
+    for (const c of callees[sp]!) {
+      if (frames >= 8) break;
+      const f = dfs(c, total, frames + 1);
+      if (f) return f;
+    }
+    return undefined;
+  };
+  return cfg.subprogStart.length > 1 ? dfs(0, 0, 1) : undefined;
+}
+
+/** The registers of the innermost frame, as the kernel log prints a state. */
+function stateText(st: VerifierState): string {
+  const regs = curFrame(st).regs;
+  const parts: string[] = [];
+  regs.forEach((r, i) => {
+    if (r.type !== "not_init") parts.push(`R${i}${r.written ? "_w" : ""}=${regText(r)}`);
+  });
+  return parts.join(" ");
+}
+
+function locationOf(input: VerifyInput, insn: number): SourceLocation | undefined {
+  let best: (typeof input.lineInfo)[number] | undefined;
+  for (const li of input.lineInfo) if (li.insn <= insn && (!best || li.insn >= best.insn)) best = li;
+  if (best) return { file: best.file, line: best.line, column: best.column };
+  return input.instructions[insn]?.meta?.source;
+}
+
+function toDiagnostic(input: VerifyInput, f: Failure, insn: number, state?: VerifierState): Diagnostic {
+  const slot = slotOfInsn(input.instructions, insn);
+  const text = input.instructions[insn] ? insnText(input.instructions[insn]!) : "";
+  const reg = f.regno !== undefined && state ? curFrame(state).regs[f.regno] : undefined;
+  const regPart = reg && reg.type !== "not_init" ? ` (R${f.regno}=${regText(reg)})` : "";
+  const firstLine = f.message.split("\n")[0]!;
+  const message = `insn ${slot}${text ? ` ${text}` : ""}: ${firstLine}${regPart}`;
+  const location = locationOf(input, insn);
+  return {
+    code: f.code,
+    severity: "error",
+    message,
+    ...(location ? { location } : { byteOffset: slot * 8 }),
+    ...(f.hint ? { hint: f.hint } : {}),
+  };
+}
+
+function slotOfInsn(program: readonly Instruction[], insn: number): number {
+  let s = 0;
+  for (let i = 0; i < insn && i < program.length; i++) s += program[i]!.opcode === Op.LDDW ? 2 : 1;
+  return s;
+}
+
+export { isConst, LdImm64Src };

@@ -1,0 +1,4 @@
+; type: SOCKET_FILTER
+*(u32 *)(r1 + 8) = 1
+r0 = 0
+exit

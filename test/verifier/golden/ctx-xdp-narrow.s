@@ -1,0 +1,3 @@
+; type: XDP
+r0 = *(u16 *)(r1 + 12)
+exit

@@ -1,0 +1,4 @@
+; type: SOCKET_FILTER
+r0 = 1
+r0 /= 0
+exit

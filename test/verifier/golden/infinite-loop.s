@@ -1,0 +1,3 @@
+; type: SOCKET_FILTER
+r0 = 0
+goto -1

@@ -1,0 +1,4 @@
+; type: SOCKET_FILTER
+r0 = 0
+goto +5
+exit

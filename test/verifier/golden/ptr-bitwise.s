@@ -1,0 +1,5 @@
+; type: SOCKET_FILTER
+r2 = r10
+r2 &= 8
+r0 = 0
+exit

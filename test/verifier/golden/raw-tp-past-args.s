@@ -1,0 +1,3 @@
+; type: RAW_TRACEPOINT
+r0 = *(u64 *)(r1 + 96)
+exit

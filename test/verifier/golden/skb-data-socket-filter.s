@@ -1,0 +1,3 @@
+; type: SOCKET_FILTER
+r0 = *(u32 *)(r1 + 76)
+exit

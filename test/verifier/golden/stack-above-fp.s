@@ -1,0 +1,3 @@
+; type: SOCKET_FILTER
+r0 = *(u64 *)(r10 + 0)
+exit

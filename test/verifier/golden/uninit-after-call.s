@@ -1,0 +1,4 @@
+; type: TRACEPOINT
+call 5
+r0 = r1
+exit

@@ -1,0 +1,2 @@
+; type: SOCKET_FILTER
+exit

@@ -1,0 +1,5 @@
+; type: SOCKET_FILTER
+r0 = 0
+exit
+r0 = 1
+exit

@@ -1,0 +1,4 @@
+; type: SOCKET_FILTER
+r10 = 0
+r0 = 0
+exit
