@@ -3,6 +3,7 @@ import { asmCommand } from "./commands/asm.js";
 import { checkCommand } from "./commands/check.js";
 import { conformanceCommand } from "./commands/conformance.js";
 import { disasmCommand } from "./commands/disasm.js";
+import { verifyCommand, type VerifyCommandOptions } from "./commands/verify.js";
 import { vmCommand, type VmCommandOptions } from "./commands/vm.js";
 import { processIo, UsageError, type Io } from "./report.js";
 
@@ -78,6 +79,18 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .option("--budget <n>", "stop after this many instructions")
     .action((file: string, opts: VmCommandOptions) => {
       status = vmCommand(io, file, opts);
+    });
+
+  program
+    .command("verify")
+    .description("run tsbpf's verifier on a program: exit 0 when accepted, 1 when refused")
+    .argument("<file>", "TypeScript (.ts), ELF object (.o), raw bytecode (.bin) or assembler (.s)")
+    .option("--type <type>", "program type (xdp, socket, tc, tracepoint, raw_tracepoint, kprobe, ...)")
+    .option("--section <name>", "object: only the program in this section")
+    .option("-p, --program <name>", "object: only the program with this function name")
+    .option("--log <level>", "print the kernel-style verifier log (1: instructions, 2: with states)")
+    .action((file: string, opts: VerifyCommandOptions) => {
+      status = verifyCommand(io, file, opts);
     });
 
   program
