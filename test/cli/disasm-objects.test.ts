@@ -1,64 +1,28 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { clangBpf, findTool, requireTool } from "../support/tools.js";
 import { runCli } from "./run-cli.js";
 
 /**
  * `tsbpf disasm X.o` against `llvm-objdump -dr --no-show-raw-insn X.o` on objects tsbpf did not
  * write: the committed ELF fixtures, and the C twins of the examples compiled now by clang.
  */
-const which = (tool: string) => {
-  try {
-    execFileSync("sh", ["-c", `command -v ${tool}`], { stdio: "pipe" });
-    return true;
-  } catch {
-    return false;
-  }
-};
-const haveObjdump = which("llvm-objdump");
-const haveClang = which("clang");
-const haveObjdump19 = which("llvm-objdump-19");
-if (!haveObjdump)
-  console.log("disasm-objects: llvm-objdump not installed; object listing comparison skipped");
-if (!haveClang) console.log("disasm-objects: clang not installed; examples/c objects not built");
+const haveObjdump = requireTool("llvm-objdump", "the object listing comparison");
+const haveClang = requireTool("clang", "building examples/c objects");
+const haveObjdump19 = findTool("llvm-objdump-19") !== undefined;
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/objects");
 const fixtureObjects = readdirSync(FIXTURES)
   .filter((f) => f.endsWith(".o"))
   .map((f) => join(FIXTURES, f));
 
-const tmp = mkdtempSync(join(tmpdir(), "tsbpf-objdump-"));
-const multiarch = (() => {
-  try {
-    return execFileSync("gcc", ["-print-multiarch"], { encoding: "utf8" }).trim();
-  } catch {
-    return "x86_64-linux-gnu";
-  }
-})();
 const EXAMPLES_C = join(import.meta.dirname, "../../examples/c");
 const exampleObjects = haveClang
   ? readdirSync(EXAMPLES_C)
       .filter((f) => f.endsWith(".bpf.c"))
-      .flatMap((f) =>
-        ["v3", "v2"].map((cpu) => {
-          const out = join(tmp, f.replace(/\.c$/, `.${cpu}.o`));
-          execFileSync("clang", [
-            "-O2",
-            "-g",
-            "-target",
-            "bpf",
-            `-mcpu=${cpu}`,
-            `-I/usr/include/${multiarch}`,
-            "-c",
-            join(EXAMPLES_C, f),
-            "-o",
-            out,
-          ]);
-          return out;
-        }),
-      )
+      .flatMap((f) => (["v3", "v2"] as const).map((cpu) => clangBpf(join(EXAMPLES_C, f), { cpu })))
   : [];
 
 async function compareWith(tool: string, object: string, hexToDecimal: boolean): Promise<void> {

@@ -1,15 +1,10 @@
+import { findTool } from "../support/tools.js";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
-/** Finds an LLVM tool of a given major version: `name-N` on PATH, /usr/lib/llvm-N/bin/name, or plain `name`. */
+/** A tool of exactly this LLVM major version (`llvm-objdump-19`, `/usr/lib/llvm-19/bin/...`). */
 export function llvmTool(name: string, major: number): string | undefined {
-  const candidates = [`${name}-${major}`, `/usr/lib/llvm-${major}/bin/${name}`, name];
-  for (const c of candidates) {
-    if (c.startsWith("/") && !existsSync(c)) continue;
-    const r = spawnSync(c, ["--version"], { encoding: "utf8" });
-    if (r.status === 0 && new RegExp(`(LLVM|clang) version ${major}\\.`).test(r.stdout)) return c;
-  }
-  return undefined;
+  return findTool(name, major);
 }
 
 /**

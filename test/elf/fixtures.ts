@@ -1,6 +1,7 @@
-import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, readFileSync } from "node:fs";
+import { clangBpf, findTool, scratchDir } from "../support/tools.js";
+
+export { findTool };
 import { join, resolve } from "node:path";
 
 /**
@@ -45,54 +46,19 @@ export const committedObject = (f: ObjectFixture): Uint8Array =>
 export const fixtureSource = (f: ObjectFixture): string =>
   readFileSync(join(OBJECT_DIR, `${f.name}.c`), "utf8");
 
-/** A tool that runs (`name --version` succeeds), optionally of one LLVM major version. */
-export function findTool(name: string, major?: number): string | undefined {
-  const candidates = major ? [`${name}-${major}`, `/usr/lib/llvm-${major}/bin/${name}`, name] : [name];
-  for (const c of candidates) {
-    if (c.startsWith("/") && !existsSync(c)) continue;
-    const r = spawnSync(c, ["--version"], { encoding: "utf8" });
-    if (r.error || r.status !== 0) continue;
-    if (major && !new RegExp(`(LLVM|clang) version ${major}\\.`).test(r.stdout)) continue;
-    return c;
-  }
-  return undefined;
-}
-
-function multiarchInclude(): string {
-  const r = spawnSync("gcc", ["-print-multiarch"], { encoding: "utf8" });
-  const triple = r.status === 0 && r.stdout.trim() ? r.stdout.trim() : "x86_64-linux-gnu";
-  return `/usr/include/${triple}`;
-}
-
-let workDir: string | undefined;
-
 /**
  * Compiles a fixture with the flags of build.sh (from the fixture directory, with relative names
  * so the object holds no absolute paths). Returns the object's path, or a reason it could not.
  */
 export function compileFixture(f: ObjectFixture): { path: string } | { skip: string } {
-  const clang = findTool("clang", f.clang);
-  if (!clang) return { skip: `clang ${f.clang} not found` };
-  workDir ??= mkdtempSync(join(tmpdir(), "tsbpf-objects-"));
-  const out = join(workDir, `${fixtureId(f)}.o`);
-  const r = spawnSync(
-    clang,
-    [
-      "-O2",
-      "-g",
-      "-fdebug-compilation-dir=.",
-      "-target",
-      "bpf",
-      `-mcpu=${f.cpu}`,
-      `-I${multiarchInclude()}`,
-      "-c",
-      `${f.name}.c`,
-      "-o",
-      out,
-    ],
-    { cwd: OBJECT_DIR, encoding: "utf8" },
-  );
-  if (r.status !== 0) throw new Error(`clang failed on ${f.name}.c: ${r.stderr}`);
+  if (!findTool("clang", f.clang)) return { skip: `clang ${f.clang} not found` };
+  const out = clangBpf(`${f.name}.c`, {
+    cpu: f.cpu,
+    major: f.clang,
+    cwd: OBJECT_DIR,
+    out: join(scratchDir(), `${fixtureId(f)}.o`),
+    extraFlags: ["-fdebug-compilation-dir=."],
+  });
   if (process.env.TSBPF_UPDATE_FIXTURES === "1") copyFileSync(out, committedPath(f));
   return { path: out };
 }
