@@ -1,0 +1,106 @@
+import { randomBytes } from "node:crypto";
+import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { error, fail, ok, type Diagnostic, type Result } from "../../runtime/diag/diagnostic.js";
+import { compile } from "../codegen/compile.js";
+import { EmitCode } from "./codes.js";
+import { writeObject } from "./elf-writer.js";
+
+export interface BuildOptions {
+  /** Output path; default: the entry file with `.ts` replaced by `.bpf.o`, beside it. */
+  readonly out?: string;
+  /** Write `.BTF.ext` line and function info (default true). */
+  readonly debug?: boolean;
+  /** License string (default "GPL"). */
+  readonly license?: string;
+}
+
+export interface BuildResult {
+  /** Absolute path of the object written. */
+  readonly out: string;
+  readonly size: number;
+}
+
+/** `probe.ts` → `probe.bpf.o`. */
+export function defaultOutput(entryFile: string): string {
+  const base = basename(entryFile).replace(/\.(m|c)?tsx?$/, "");
+  return join(dirname(entryFile), `${base}.bpf.o`);
+}
+
+function errnoText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * Writes `bytes` to `path` so that readers see either the old file or the whole new one: the
+ * bytes go to a temporary file in the same directory, are flushed, and the file is renamed over
+ * `path` (rename(2) is atomic within a file system). On any failure the temporary file is removed.
+ */
+export function writeFileAtomic(path: string, bytes: Uint8Array): Result<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, "wx", 0o644);
+    let done = 0;
+    while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, path);
+    return ok(undefined);
+  } catch (e) {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already failing; the unlink below matters more
+      }
+    }
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // the temporary file was never created
+    }
+    return fail(error(EmitCode.OUTPUT, `cannot write ${path}: ${errnoText(e)}`));
+  }
+}
+
+/**
+ * `tsbpf build`: compiles `entryFile` and writes the object. Every failure — unreadable input,
+ * compile errors, an unwritable output — comes back as diagnostics, and the output path is then
+ * left as it was.
+ */
+export function buildObject(entryFile: string, options: BuildOptions = {}): Result<BuildResult> {
+  const out = resolve(options.out ?? defaultOutput(entryFile));
+  const input = resolve(entryFile);
+  if (out === input) {
+    return fail(
+      error(EmitCode.BAD_OUTPUT_PATH, `the output ${options.out ?? out} would overwrite the input file`, {
+        hint: "pass -o with a .bpf.o path",
+      }),
+    );
+  }
+  try {
+    if (statSync(out).isDirectory()) {
+      return fail(
+        error(EmitCode.BAD_OUTPUT_PATH, `the output ${out} is a directory`, {
+          hint: "pass -o with a file path",
+        }),
+      );
+    }
+  } catch {
+    // no such file yet: the usual case
+  }
+  const compiled = compile(entryFile, options.license !== undefined ? { license: options.license } : {});
+  if (!compiled.ok) return compiled;
+  const written = writeObject(compiled.value, {
+    debug: options.debug ?? true,
+    sourceName: basename(entryFile),
+  });
+  if (!written.ok) return written;
+  const saved = writeFileAtomic(out, written.value);
+  if (!saved.ok) return saved;
+  const warnings: Diagnostic[] = [...(compiled.warnings ?? []), ...(written.warnings ?? [])];
+  const value = { out, size: written.value.length };
+  return warnings.length ? { ok: true, value, warnings } : ok(value);
+}
