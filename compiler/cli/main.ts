@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { asmCommand } from "./commands/asm.js";
+import { buildCommand, type BuildCommandOptions } from "./commands/build.js";
 import { checkCommand } from "./commands/check.js";
 import { conformanceCommand } from "./commands/conformance.js";
 import { disasmCommand } from "./commands/disasm.js";
@@ -32,6 +33,18 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     )
     .action((file: string, opts: { output: string; dialect?: "llvm" | "conformance" }) => {
       status = asmCommand(io, file, opts);
+    });
+
+  program
+    .command("build")
+    .description("compile a TypeScript eBPF program to a libbpf-compatible object (ELF + BTF)")
+    .argument("<file>", "the program (.ts)")
+    .option("-o, --output <file>", "where to write the object (default: FILE with .bpf.o)")
+    .option("--no-debug", "leave out .BTF.ext (line and function info)")
+    .option("--no-verify", "skip tsbpf's verifier (the kernel still verifies at load)")
+    .option("--license <name>", 'license section (default "GPL")')
+    .action((file: string, opts: BuildCommandOptions) => {
+      status = buildCommand(io, file, opts);
     });
 
   program

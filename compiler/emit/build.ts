@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { error, fail, ok, type Diagnostic, type Result } from "../../runtime/diag/diagnostic.js";
+import type { CollectionSpec } from "../../runtime/object/spec.js";
+import { VerifierCode, verify } from "../../runtime/verifier/index.js";
 import { compile } from "../codegen/compile.js";
 import { EmitCode } from "./codes.js";
 import { writeObject } from "./elf-writer.js";
@@ -13,6 +15,8 @@ export interface BuildOptions {
   readonly debug?: boolean;
   /** License string (default "GPL"). */
   readonly license?: string;
+  /** Run tsbpf's verifier on every program before writing (default true). */
+  readonly verify?: boolean;
 }
 
 export interface BuildResult {
@@ -93,6 +97,9 @@ export function buildObject(entryFile: string, options: BuildOptions = {}): Resu
   }
   const compiled = compile(entryFile, options.license !== undefined ? { license: options.license } : {});
   if (!compiled.ok) return compiled;
+  const verdict =
+    options.verify === false ? { errors: [], notes: [] } : verifyCollection(compiled.value.spec);
+  if (verdict.errors.length) return fail(...verdict.errors);
   const written = writeObject(compiled.value, {
     debug: options.debug ?? true,
     sourceName: basename(entryFile),
@@ -100,7 +107,35 @@ export function buildObject(entryFile: string, options: BuildOptions = {}): Resu
   if (!written.ok) return written;
   const saved = writeFileAtomic(out, written.value);
   if (!saved.ok) return saved;
-  const warnings: Diagnostic[] = [...(compiled.warnings ?? []), ...(written.warnings ?? [])];
+  const warnings: Diagnostic[] = [
+    ...(compiled.warnings ?? []),
+    ...verdict.notes,
+    ...(written.warnings ?? []),
+  ];
   const value = { out, size: written.value.length };
   return warnings.length ? { ok: true, value, warnings } : ok(value);
+}
+
+/**
+ * Runs tsbpf's verifier on every program of a collection. Rejections the kernel would make are
+ * errors; where tsbpf's verifier only says it does not model a construct yet (TSB4099), the
+ * kernel decides at load time, so that is reported as a warning rather than blocking the build.
+ */
+export function verifyCollection(spec: CollectionSpec): { errors: Diagnostic[]; notes: Diagnostic[] } {
+  const errors: Diagnostic[] = [];
+  const notes: Diagnostic[] = [];
+  for (const program of spec.programs) {
+    const result = verify(program, { maps: spec.maps, logLevel: 0 });
+    if (result.accepted) continue;
+    for (const d of result.diagnostics) {
+      if (d.code === VerifierCode.NOT_MODELLED) {
+        notes.push({
+          ...d,
+          severity: "warning",
+          message: `${program.name}: ${d.message} (the kernel will decide)`,
+        });
+      } else errors.push(d);
+    }
+  }
+  return { errors, notes };
 }

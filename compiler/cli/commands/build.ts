@@ -1,0 +1,29 @@
+import { relative } from "node:path";
+import { buildObject } from "../../emit/index.js";
+import { refuse, reportDiagnostics, type Io } from "../report.js";
+
+export interface BuildCommandOptions {
+  output?: string;
+  debug?: boolean;
+  verify?: boolean;
+  license?: string;
+}
+
+/**
+ * `tsbpf build probe.ts [-o probe.bpf.o]`: compiles, verifies and writes a libbpf-compatible
+ * object. Nothing is written when anything fails; the previous output, if any, stays as it was.
+ */
+export function buildCommand(io: Io, file: string, options: BuildCommandOptions): number {
+  const result = buildObject(file, {
+    ...(options.output !== undefined ? { out: options.output } : {}),
+    ...(options.license !== undefined ? { license: options.license } : {}),
+    debug: options.debug !== false,
+    verify: options.verify !== false,
+  });
+  if (!result.ok) return refuse(io, result.diagnostics);
+  if (result.warnings?.length) reportDiagnostics(io, result.warnings);
+  io.out(
+    `wrote ${relative(process.cwd(), result.value.out) || result.value.out} (${result.value.size} bytes)`,
+  );
+  return 0;
+}
