@@ -50,6 +50,20 @@ describe("tsbpf check / disasm / vm on TypeScript", () => {
     expect(r.out.trim().split("\n").pop()).toBe("0x0000000000000000");
   });
 
+  it("vm runs XDP on a packet file and prints the maps it changed", async () => {
+    const r = await runCli(
+      "vm",
+      "test/fixtures/compiler/samples/xdp-proto.ts",
+      "--packet",
+      "examples/packets/ipv4-udp.hex",
+    );
+    expect(r.err).toBe("");
+    expect(r.status).toBe(0);
+    const lines = r.out.trim().split("\n");
+    expect(lines).toContain("perProto[17] = 1");
+    expect(lines.pop()).toBe("0x0000000000000002");
+  });
+
   it("vm refuses an unknown program name and lists the ones there are", async () => {
     const r = await runCli("vm", SAMPLE, "-p", "nope");
     expect(r.status).toBe(2);

@@ -5,8 +5,8 @@ import { formatFault } from "../../../runtime/vm/fault.js";
 import { createVm, type Tier, type TraceEvent } from "../../../runtime/vm/vm.js";
 import { xdpContext } from "../../../runtime/vm/xdp-context.js";
 import { loadCollectionSpec, type CollectionSpec } from "../../../runtime/object/index.js";
-import { compile } from "../../index.js";
-import { createSandbox, type RunInput } from "../../../runtime/sandbox/index.js";
+import { compile, type MapLayouts } from "../../index.js";
+import { createSandbox, type RunInput, type Sandbox } from "../../../runtime/sandbox/index.js";
 import { inputKind, readFlatProgram, readInput } from "../input.js";
 import { refuse, reportDiagnostics, UsageError, type Io } from "../report.js";
 
@@ -56,7 +56,7 @@ export function vmCommand(io: Io, file: string, options: VmCommandOptions): numb
   if (kind === "typescript") {
     const compiled = compile(file);
     if (!compiled.ok) return refuse(io, compiled.diagnostics);
-    return runCollection(io, file, compiled.value.spec, options);
+    return runCollection(io, file, compiled.value.spec, options, compiled.value.layouts.maps);
   }
   if (options.ctx || options.section || options.program) {
     throw new UsageError("--ctx, --section and -p apply to ELF objects; raw programs take --packet or --mem");
@@ -145,7 +145,13 @@ function parseContextJson(text: string): Record<string, unknown> {
  * Runs one program of an object (from an ELF file or compiled TypeScript) in the sandbox: its
  * maps, globals, kernel helpers and the context its program type gets.
  */
-function runCollection(io: Io, file: string, spec: CollectionSpec, options: VmCommandOptions): number {
+function runCollection(
+  io: Io,
+  file: string,
+  spec: CollectionSpec,
+  options: VmCommandOptions,
+  layouts: Readonly<Record<string, MapLayouts>> = {},
+): number {
   if (options.mem) throw new UsageError("--mem applies to raw programs; objects take --packet or --ctx");
   const programs = spec.programs;
   const chosen = programs.filter(
@@ -182,7 +188,44 @@ function runCollection(io: Io, file: string, spec: CollectionSpec, options: VmCo
     io.err(`tsbpf: fault: ${formatFault(outcome.fault)}`);
     return 1;
   }
+  for (const line of mapLines(sandbox.value, layouts)) io.out(line);
   io.out(`${outcome.insns} instructions executed (${target.name}, ${target.type.toLowerCase()})`);
   io.out(hex64(outcome.r0));
   return 0;
+}
+
+/** A JS value as one short text: bigints without the `n`, objects and arrays inline. */
+function show(value: unknown): string {
+  if (typeof value === "bigint") return value.toString();
+  if (value instanceof Uint8Array) return `[${Array.from(value).join(", ")}]`;
+  if (Array.isArray(value)) return `[${value.map(show).join(", ")}]`;
+  if (value && typeof value === "object") {
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${show(v)}`)
+      .join(", ")} }`;
+  }
+  return JSON.stringify(value);
+}
+
+const isZero = (v: unknown): boolean =>
+  v === 0 ||
+  v === 0n ||
+  (Array.isArray(v) && v.every(isZero)) ||
+  (v instanceof Uint8Array && v.every((b) => b === 0));
+
+/**
+ * The maps after the run, for programs whose key/value layouts are known (compiled TypeScript):
+ * one line per entry, array slots that are still zero left out.
+ */
+function mapLines(sandbox: Sandbox, layouts: Readonly<Record<string, MapLayouts>>): string[] {
+  const lines: string[] = [];
+  for (const [name, layout] of Object.entries(layouts)) {
+    if (!layout.key || !layout.value) continue;
+    const typed = sandbox.typed(name, layout.key, layout.value);
+    if (!typed.ok) continue;
+    for (const [key, value] of typed.value.entries()) {
+      if (!isZero(value)) lines.push(`${name}[${show(key)}] = ${show(value)}`);
+    }
+  }
+  return lines;
 }
