@@ -11,14 +11,16 @@ export const OUT = new Int32Array(2);
 
 /** High 32 bits of the unsigned 64-bit product of two u32 values (in int32 form). */
 export function mulHiU32(a: number, b: number): number {
+  // 16-bit limbs: every partial product fits 32 bits, so all of it is integer arithmetic (short
+  // latency, which matters in loops whose every iteration multiplies the previous result)
   const a0 = a & 0xffff;
   const a1 = a >>> 16;
   const b0 = b & 0xffff;
   const b1 = b >>> 16;
-  const t = a0 * b0;
-  const m1 = a1 * b0 + (t >>> 16);
-  const m2 = a0 * b1 + (m1 & 0xffff);
-  return (a1 * b1 + Math.floor(m1 / 65536) + Math.floor(m2 / 65536)) | 0;
+  const p01 = Math.imul(a0, b1) >>> 0;
+  const p10 = Math.imul(a1, b0) >>> 0;
+  const mid = (Math.imul(a0, b0) >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+  return (Math.imul(a1, b1) + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16)) | 0;
 }
 
 /** High half of the 64-bit product (the low half is Math.imul(alo, blo)). */
@@ -52,6 +54,17 @@ export function udivmod64(alo: number, ahi: number, blo: number, bhi: number): v
       OUT[0] = q | 0;
       OUT[1] = 0;
       REM[0] = (a - q * d) | 0;
+      REM[1] = 0;
+      return;
+    }
+    if (d < 0x200000) {
+      // below 2^21: (remainder of the high word)·2^32 + low word is below 2^53, one exact step
+      const qh = Math.floor(h / d);
+      const t = (h - qh * d) * TWO32 + (alo >>> 0);
+      const ql = Math.floor(t / d);
+      OUT[0] = ql | 0;
+      OUT[1] = qh | 0;
+      REM[0] = (t - ql * d) | 0;
       REM[1] = 0;
       return;
     }
@@ -185,13 +198,28 @@ export function bswap32(x: number): number {
 
 /** Value of two halves as an unsigned bigint. */
 export function toU64(lo: number, hi: number): bigint {
+  // below 2^53 one Number → BigInt conversion instead of four BigInt operations
+  if (hi >>> 0 < 0x200000) return BigInt((hi >>> 0) * TWO32 + (lo >>> 0));
   return toBig(lo, hi);
 }
+
+// One-entry cache: a run's arguments are usually the same pointer every time (the context).
+let lastBig = -1n;
+let lastLo = 0;
+let lastHi = 0;
 
 /** Splits a helper's result (bigint or integer number, negative allowed) into OUT. */
 export function splitResult(v: bigint | number): void {
   if (typeof v === "bigint") {
+    if (v === lastBig) {
+      OUT[0] = lastLo;
+      OUT[1] = lastHi;
+      return;
+    }
     fromBig(BigInt.asUintN(64, v));
+    lastBig = v;
+    lastLo = OUT[0]!;
+    lastHi = OUT[1]!;
     return;
   }
   if (Number.isSafeInteger(v)) {

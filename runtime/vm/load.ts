@@ -47,7 +47,10 @@ const ARGS = 0b111110; // r1–r5
 const ALL = (1 << REG_COUNT) - 1;
 
 /** Registers an instruction reads and writes (kernel: check_reg_arg / mark_reg_not_init). */
-function effects(i: Instruction, form: OpForm): { reads: number; writes: number; clobbers: number } {
+export function registerEffects(
+  i: Instruction,
+  form: OpForm,
+): { reads: number; writes: number; clobbers: number } {
   const x = opSource(i.opcode) !== 0;
   switch (form.kind) {
     case "alu":
@@ -243,7 +246,7 @@ export function loadProgram(program: readonly Instruction[], options: LoadOption
         break;
     }
     if (form.kind !== "jcond" && form.kind !== "st" && form.kind !== "stx") {
-      const { writes } = effects(i, form);
+      const { writes } = registerEffects(i, form);
       if (writes & bit(FRAME_POINTER)) {
         diags.push(
           error(
@@ -337,7 +340,7 @@ function checkInitialised(
     const i = program[n]!;
     const form = forms[n]!;
     const mask = state[slot]!;
-    const e = effects(i, form);
+    const e = registerEffects(i, form);
     const missing = e.reads & ~mask;
     if (missing && !bad.has(n)) bad.set(n, 31 - Math.clz32(missing & -missing));
     const out = ((mask | e.reads) & ~e.clobbers) | e.writes; // report once, then assume written

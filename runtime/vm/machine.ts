@@ -29,8 +29,12 @@ export type TailCallHook = (
  * faults, exit).
  */
 export class Machine implements HelperContext {
-  readonly L = new Int32Array(11);
-  readonly H = new Int32Array(11);
+  /** r0–r10 low halves at 0–10, high halves at 11–21 (the interpreter indexes this array). */
+  readonly R = new Int32Array(22);
+  /** Low halves (a view of R). */
+  readonly L = this.R.subarray(0, 11);
+  /** High halves (a view of R). */
+  readonly H = this.R.subarray(11, 22);
   readonly mem: Memory;
   /** Regions of the frames' stacks, frame 0 first. */
   readonly stacks: readonly Region[];
@@ -75,21 +79,20 @@ export class Machine implements HelperContext {
 
   /** Prepares the machine for a new run of `program`. */
   reset(program: LoadedProgram, budget: number): void {
-    this.L.fill(0);
-    this.H.fill(0);
+    this.R.fill(0);
     this.program = program;
     this.budget = budget;
     this.insns = 0;
     this.pc = 0;
     this.depth = 0;
-    this.framePrograms.length = 0;
+    if (this.framePrograms.length !== 0) this.framePrograms.length = 0;
     this.exitRequested = false;
     this.tailTarget = undefined;
     this.tailCalls = 0;
     this.fault = undefined;
     this.legacyPacket = undefined;
     this.traceHook = undefined;
-    this.scratch.clear();
+    if (this.scratch.size !== 0) this.scratch.clear();
     this.setFrame(0);
   }
 

@@ -49,6 +49,59 @@ export const F_IMM = 4;
 export const F_IMMHI = 5;
 /** Jump and local-call target slot (pc + 1 + offset). */
 export const F_TARGET = 6;
+/**
+ * The interpreter's dispatch word: its case number in bits 0–8 (DISPATCH_MASK), dst in bits 9–12
+ * and src in bits 13–16, so that one load serves the `switch` and both register numbers. The
+ * case number is the internal op, except that ALU64 and JMP operations with an immediate of 0 or
+ * more get cases of their own (IMM_NONNEG_ALU64 / IMM_NONNEG_JMP + op >> 4) in which the
+ * immediate's high half is the literal 0.
+ */
+export const F_DISPATCH = 7;
+export const DISPATCH_MASK = 0x1ff;
+export const IMM_NONNEG_ALU64 = 0x120;
+export const IMM_NONNEG_JMP = 0x130;
+
+/**
+ * A register move followed by one of the common ALU operations (`r3 = r1; r3 += 4`, what clang
+ * emits for three-address arithmetic) runs as one interpreter case: FUSED_MOV + index, where the
+ * index is FUSABLE's for the second instruction, plus 16 when the move is 32-bit. The second slot
+ * keeps its own case for jumps that land on it.
+ */
+export const FUSED_MOV = 0x140;
+export const FUSABLE: ReadonlyMap<number, number> = new Map(
+  [0x00, 0x10, 0x20, 0x40, 0x50, 0x60, 0x70, 0xa0].flatMap((op, k) => [
+    [0x07 | op, 2 * k],
+    [0x0f | op, 2 * k + 1],
+    [0x04 | op, 2 * k],
+    [0x0c | op, 2 * k + 1],
+  ]),
+);
+
+/**
+ * A loop counter step followed by the loop test (`r3 += 1; if r3 < r1 goto`): an add of an
+ * immediate (64-bit: of 0 or more) and a conditional jump on registers of the same width run as
+ * one case, FUSED_ADD_JMP + (jump op >> 4), plus 16 for the 32-bit pair.
+ */
+export const FUSED_ADD_JMP = 0x160;
+
+/** The interpreter's case number for an instruction with internal op `xop` and immediate `imm`. */
+export function dispatchOf(xop: number, imm: number): number {
+  if (imm >= 0 && xop < 0x100 && (xop & 0x0f) === 0x07 && xop !== 0x87 && xop !== 0xd7) {
+    return IMM_NONNEG_ALU64 + (xop >> 4);
+  }
+  if (
+    imm >= 0 &&
+    xop < 0x100 &&
+    (xop & 0x0f) === 0x05 &&
+    xop !== 0x05 &&
+    xop < 0xe0 &&
+    xop !== 0x85 &&
+    xop !== 0x95
+  ) {
+    return IMM_NONNEG_JMP + (xop >> 4);
+  }
+  return xop;
+}
 
 function xopOf(i: Instruction): number {
   const form = formOf(i);
@@ -108,6 +161,7 @@ export function predecode(
     if (i.opcode === Op.JA32) code[b + F_TARGET] = pc + 1 + i.imm;
     else if (code[b + F_OP] === XOp.CALL_LOCAL) code[b + F_TARGET] = pc + 1 + i.imm;
     else if (cls === Cls.JMP || cls === Cls.JMP32) code[b + F_TARGET] = pc + 1 + i.off;
+    code[b + F_DISPATCH] = dispatchOf(code[b + F_OP]!, i.imm) | (i.dst << 9) | (i.src << 13);
     if (i.opcode === Op.LDDW) {
       const v = lddwValues.get(n);
       if (v !== undefined) {
@@ -117,6 +171,29 @@ export function predecode(
       code[b + STRIDE + F_OP] = XOp.LDDW_HI;
       pc += 2;
     } else pc += 1;
+  }
+  // moves fused with the ALU operation after them (same width: mov64 with ALU64, mov32 with ALU)
+  for (let at = 0; at + 1 < pc; at++) {
+    const b = at * STRIDE;
+    const op = code[b + F_OP]!;
+    if ((op === 0x07 && code[b + F_IMM]! >= 0) || op === 0x04) {
+      const next = code[b + STRIDE + F_OP]!;
+      // conditional jumps on two registers: JMP (0x0d | op) with ALU64, JMP32 (0x0e | op) with ALU
+      const isJcondX =
+        next < 0x100 && (next & 0x0f) === (op === 0x07 ? 0x0d : 0x0e) && next !== 0x0d && next !== 0x0e;
+      const jop = next & 0xf0;
+      if (isJcondX && jop !== 0x80 && jop !== 0x90 && jop <= 0xd0) {
+        code[b + F_DISPATCH] =
+          (FUSED_ADD_JMP + (op === 0x04 ? 16 : 0) + (jop >> 4)) | (code[b + F_DST]! << 9);
+      }
+      continue;
+    }
+    if (op !== 0xbf && op !== 0xbc) continue;
+    const next = code[b + STRIDE + F_OP]!;
+    const k = FUSABLE.get(next);
+    if (k === undefined || (next & 7) !== (op & 7)) continue;
+    code[b + F_DISPATCH] =
+      (FUSED_MOV + (op === 0xbc ? 16 : 0) + k) | (code[b + F_DST]! << 9) | (code[b + F_SRC]! << 13);
   }
   return code;
 }

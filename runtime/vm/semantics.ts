@@ -182,8 +182,14 @@ export const STORES: ReadonlyMap<number, readonly [1 | 2 | 4 | 8, boolean]> = ne
  * region's fastLoad flag inline; anything unusual goes to Memory.load, which faults or handles
  * policies (ctx pointer fields).
  */
-export function loadTemplate(size: number, signed: boolean, off: string, slowPrefix = ""): string {
-  const get =
+export function loadTemplate(
+  size: number,
+  signed: boolean,
+  off: string,
+  slowPrefix = "",
+  cache?: number,
+): string {
+  let get =
     size === 1
       ? signed
         ? "{const v=r.view.getInt8(o);$dl=v;$dh=v>>31;}"
@@ -203,6 +209,19 @@ export function loadTemplate(size: number, signed: boolean, off: string, slowPre
       : size === 4
         ? "{const v=OUT[0];$dl=v;$dh=v>>31;}"
         : `{const v=(OUT[0]<<${32 - size * 8})>>${32 - size * 8};$dl=v;$dh=v>>31;}`;
+  if (cache !== undefined) {
+    get = get.replace(/r\.bytes/g, `cB${cache}`).replace(/r\.view/g, `cV${cache}`);
+    // a byte: the typed array's own bounds check (undefined outside) serves as ours
+    const test =
+      size === 1 && !signed
+        ? `const v=cB${cache}[o];if(ah===cT${cache}&&v!==undefined){$dl=v;$dh=0;}`
+        : `if(ah===cT${cache}&&o>=0&&o<=cS${cache}-${size})${get}`;
+    return (
+      `{const ah=$sh,al=$sl;const o=(al>>>0)-${0x1000_0000}+${off};${cacheFill(cache)}` +
+      test +
+      `else{${slowPrefix}mem.load(ah,al,${off},${size},OUT);${slowExt}}}`
+    );
+  }
   return (
     `{const ah=$sh,al=$sl,ri=ah-${0x7f00};let r;const o=(al>>>0)-${0x1000_0000}+${off};` +
     `if(ri>0&&ri<regions.length&&(r=regions[ri]).fastLoad&&o>=0&&o<=r.size-${size})${get}` +
@@ -210,9 +229,23 @@ export function loadTemplate(size: number, signed: boolean, off: string, slowPre
   );
 }
 
+/**
+ * The JS tier's per-base-register region cache (locals cT<k> tag, cB<k> bytes, cV<k> view,
+ * cS<k> size, cW<k> stores allowed): statements that look the region of tag `ah` up when it is not
+ * the cached one, and cache it when its fast paths are open. A loop over a packet then compares
+ * one tag instead of indexing the region table. Helper calls clear the caches (a helper may
+ * release a region); nothing else changes a region during a run.
+ */
+export function cacheFill(k: number): string {
+  return (
+    `if(ah!==cT${k}){const ri=ah-${0x7f00},r=ri>0&&ri<regions.length?regions[ri]:undefined;` +
+    `if(r!==undefined&&r.fastLoad){cT${k}=ah;cB${k}=r.bytes;cV${k}=r.view;cS${k}=r.size;cW${k}=r.fastStore;}}`
+  );
+}
+
 /** Fast-path store of the value $sl/$sh at ($dh:$dl)+off. */
-export function storeTemplate(size: number, off: string, slowPrefix = ""): string {
-  const set =
+export function storeTemplate(size: number, off: string, slowPrefix = "", cache?: number): string {
+  let set =
     size === 1
       ? "r.bytes[o]=vl;"
       : size === 2
@@ -220,6 +253,14 @@ export function storeTemplate(size: number, off: string, slowPrefix = ""): strin
         : size === 4
           ? "r.view.setInt32(o,vl,true);"
           : "{const v=r.view;v.setInt32(o,vl,true);v.setInt32(o+4,vh,true);}";
+  if (cache !== undefined) {
+    set = set.replace(/r\.bytes/g, `cB${cache}`).replace(/r\.view/g, `cV${cache}`);
+    return (
+      `{const ah=$dh,al=$dl,vl=$sl,vh=$sh;const o=(al>>>0)-${0x1000_0000}+${off};${cacheFill(cache)}` +
+      `if(ah===cT${cache}&&cW${cache}&&o>=0&&o<=cS${cache}-${size}){${set}}` +
+      `else{${slowPrefix}mem.store(ah,al,${off},${size},vl,vh);}}`
+    );
+  }
   return (
     `{const ah=$dh,al=$dl,vl=$sl,vh=$sh,ri=ah-${0x7f00};let r;const o=(al>>>0)-${0x1000_0000}+${off};` +
     `if(ri>0&&ri<regions.length&&(r=regions[ri]).fastStore&&o>=0&&o<=r.size-${size}){${set}}` +

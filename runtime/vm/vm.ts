@@ -13,7 +13,7 @@ import {
 } from "./helper.js";
 import { interpret, interpretTraced } from "./interpreter.js";
 import { OUT, splitResult, toU64 } from "./int64.js";
-import { compileJs, canCompileJs, type JsProgram } from "./jit/compile.js";
+import { compileJs, canCompileJs, JsStatus, type JsProgram } from "./jit/compile.js";
 import { loadProgram, type LoadedProgram } from "./load.js";
 import { MAX_FRAMES, STACK_BYTES, Machine, type CallxHook, type TailCallHook } from "./machine.js";
 import { Memory, type Region, type RegionKind } from "./memory.js";
@@ -104,6 +104,9 @@ export class Vm {
   private js: JsProgram | undefined | null = undefined;
   private machine: Machine | undefined = undefined;
   private running = false;
+  private stackDirty = true;
+  private writesSeen = -1;
+  private readonly mayWrite: boolean;
 
   /** @internal use createVm */
   constructor(
@@ -119,6 +122,10 @@ export class Vm {
     this.globals = globals;
     this.fixedRegions = memory.regions.length;
     this.options = options;
+    // classes ST, STX (stores and atomics) and JMP's call/callx can write memory
+    this.mayWrite = program.instructions.some(
+      (i) => (i.opcode & 7) === 0x02 || (i.opcode & 7) === 0x03 || i.opcode === 0x85 || i.opcode === 0x8d,
+    );
   }
 
   /** The handle a tail-call hook returns to jump into this program. */
@@ -165,7 +172,12 @@ export class Vm {
     // only frames a run can reach need clearing between runs
     const p = this.program;
     if (p.uses.localCalls || p.uses.tailCalls) for (const s of this.stacks) s.bytes.fill(0);
-    else this.stacks[0]!.bytes.fill(0);
+    else if (this.stackDirty || mem.writes !== this.writesSeen) this.stacks[0]!.bytes.fill(0);
+    // A program without stores, atomics or calls cannot change its stack, so it stays zero for
+    // the next run unless something wrote through the Memory object (run setup, say), which
+    // Memory.writes counts.
+    this.stackDirty = this.mayWrite;
+    this.writesSeen = mem.writes;
     const requested = options.trace ? "interpreter" : (options.tier ?? this.options.tier ?? "auto");
     const budget = options.budget ?? this.options.budget ?? DEFAULT_BUDGET;
     const m = (this.machine ??= new Machine({
@@ -181,16 +193,9 @@ export class Vm {
       if (options.packet) {
         m.legacyPacket = mem.add(options.packet, { kind: "packet" });
       }
-      const setArgs = (args: ReadonlyArray<bigint | number>) => {
-        args.slice(0, 5).forEach((v, i) => {
-          splitResult(v);
-          m.L[i + 1] = OUT[0]!;
-          m.H[i + 1] = OUT[1]!;
-        });
-      };
-      if (options.args) setArgs(options.args);
+      if (options.args) setArgs(m, options.args);
       const fromSetup = options.setup?.(mem);
-      if (fromSetup) setArgs(fromSetup);
+      if (fromSetup) setArgs(m, fromSetup);
     } catch (e) {
       return {
         kind: "fault",
@@ -214,7 +219,9 @@ export class Vm {
     let tier: Tier = "interpreter";
     try {
       for (;;) {
-        const js = requested === "interpreter" ? undefined : this.jsProgram(m.program);
+        let js = requested === "interpreter" ? undefined : this.jsProgram(m.program);
+        // under "auto", a translation too large for V8 to optimize would be slower than the interpreter
+        if (requested === "auto" && js && !js.optimizable) js = undefined;
         if (requested === "js" && !js) {
           return m.makeFault(
             {
@@ -226,8 +233,10 @@ export class Vm {
         }
         if (js) {
           tier = "js";
-          const st = js.run(m);
-          if (st === 2) {
+          let st = js.run(m);
+          // a speculation failed: the interpreter goes on from where the translation stopped
+          if (st === JsStatus.RESUME) st = interpret(m);
+          if (st === JsStatus.TAIL_CALL) {
             m.takeTailCall();
             m.pc = 0;
             continue;
@@ -248,6 +257,15 @@ export class Vm {
       );
     }
     return { kind: "exit", r0: toU64(m.L[0]!, m.H[0]!), insns: m.insns, tier, tailCalls: m.tailCalls };
+  }
+}
+
+function setArgs(m: Machine, args: ReadonlyArray<bigint | number>): void {
+  const n = Math.min(args.length, 5);
+  for (let i = 0; i < n; i++) {
+    splitResult(args[i]!);
+    m.L[i + 1] = OUT[0]!;
+    m.H[i + 1] = OUT[1]!;
   }
 }
 

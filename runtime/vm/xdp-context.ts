@@ -1,4 +1,4 @@
-import type { Memory } from "./memory.js";
+import type { Memory, Region, RegionOptions } from "./memory.js";
 
 /** Bytes of the uapi `struct xdp_md`: six u32 fields. */
 export const XDP_MD_SIZE = 24;
@@ -17,13 +17,54 @@ export interface XdpContextOptions {
  * Richer contexts (and their other program types) live with the context implementations.
  */
 export function xdpContext(mem: Memory, packet: Uint8Array, options: XdpContextOptions = {}): bigint {
-  const pkt = mem.add(packet, { kind: "packet", name: "packet" });
+  const pkt = mem.add(packet, PACKET);
+  // The context's bytes and policy depend only on the packet region; when a run re-adds the same
+  // packet (Memory.add then returns the same Region), reusing them lets Memory.add reuse the
+  // context region too. The context is read-only to programs and helpers, so sharing is safe.
+  let made = pkt === lastPacket ? lastMade : CONTEXTS.get(pkt);
+  // a second context for the same packet in one run gets its own bytes
+  const live = made?.region !== undefined && mem.regions[made.region.index] === made.region;
+  if (!made || live) {
+    made = makeContext(pkt);
+    CONTEXTS.set(pkt, made);
+  }
+  const fields = made.fields;
+  const ingress = options.ingressIfindex ?? 1;
+  const queue = options.rxQueueIndex ?? 0;
+  const egress = options.egressIfindex ?? 0;
+  if (fields[0] !== ingress || fields[1] !== queue || fields[2] !== egress) {
+    const view = made.view;
+    view.setUint32(12, ingress, true);
+    view.setUint32(16, queue, true);
+    view.setUint32(20, egress, true);
+    fields[0] = ingress;
+    fields[1] = queue;
+    fields[2] = egress;
+  }
+  made.region = mem.add(made.bytes, made.options);
+  lastPacket = pkt;
+  lastMade = made;
+  return made.region.address(0);
+}
+
+interface MadeContext {
+  readonly bytes: Uint8Array;
+  readonly view: DataView;
+  readonly options: RegionOptions;
+  /** ingress_ifindex, rx_queue_index, egress_ifindex as last written (-1: never). */
+  readonly fields: number[];
+  region: Region | undefined;
+}
+
+const PACKET: RegionOptions = { kind: "packet", name: "packet" };
+const CONTEXTS = new WeakMap<Region, MadeContext>();
+// the last one, ahead of the WeakMap (runs repeating one packet)
+let lastPacket: Region | undefined;
+let lastMade: MadeContext | undefined;
+
+function makeContext(pkt: Region): MadeContext {
   const bytes = new Uint8Array(XDP_MD_SIZE);
-  const view = new DataView(bytes.buffer);
-  view.setUint32(12, options.ingressIfindex ?? 1, true);
-  view.setUint32(16, options.rxQueueIndex ?? 0, true);
-  view.setUint32(20, options.egressIfindex ?? 0, true);
-  const ctx = mem.add(bytes, {
+  const options: RegionOptions = {
     kind: "ctx",
     name: "xdp_md",
     writable: false,
@@ -46,6 +87,6 @@ export function xdpContext(mem: Memory, packet: Uint8Array, options: XdpContextO
         return undefined;
       },
     },
-  });
-  return ctx.address(0);
+  };
+  return { bytes, view: new DataView(bytes.buffer), options, fields: [-1, -1, -1], region: undefined };
 }

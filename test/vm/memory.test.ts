@@ -304,3 +304,30 @@ describe("fault report", () => {
     }
   });
 });
+
+describe("the stack between runs", () => {
+  // A run starts with a zeroed stack. The VM skips re-zeroing it after programs that cannot
+  // write (no stores, atomics or calls), so a write from outside the program must still count.
+  it("is zero again after run setup wrote into it, even for a program without stores", () => {
+    const program = [ldx(Size.DW, 0, 10, -8), EXIT];
+    const vm = createVm(program);
+    if (!vm.ok) throw new Error(vm.diagnostics.map((d) => d.message).join("; "));
+    const stackTop = vm.value.memory.regions.find((r) => r?.name === "stack[0]")!.address(512);
+    for (const tier of TIERS) {
+      const written = vm.value.run({ tier, setup: (mem) => mem.writeU64(stackTop - 8n, 42n) });
+      expect(written).toMatchObject({ kind: "exit", r0: 42n });
+      expect(vm.value.run({ tier })).toMatchObject({ kind: "exit", r0: 0n });
+      expect(vm.value.run({ tier })).toMatchObject({ kind: "exit", r0: 0n });
+    }
+  });
+
+  it("is zero again after a program that stored into it", () => {
+    const program = [ldx(Size.DW, 0, 10, -8), st(Size.DW, 10, -8, 7), EXIT];
+    for (const tier of TIERS) {
+      const vm = createVm(program);
+      if (!vm.ok) throw new Error(vm.diagnostics.map((d) => d.message).join("; "));
+      expect(vm.value.run({ tier })).toMatchObject({ kind: "exit", r0: 0n });
+      expect(vm.value.run({ tier })).toMatchObject({ kind: "exit", r0: 0n });
+    }
+  });
+});

@@ -1,36 +1,57 @@
-import { GUARD_BASE } from "../address.js";
 import { VmCode } from "../codes.js";
 import { VmFaultSignal } from "../fault.js";
 import * as int64 from "../int64.js";
 import type { LoadedProgram } from "../load.js";
-import { MAX_FRAMES, STACK_BYTES, type Machine } from "../machine.js";
+import type { Machine } from "../machine.js";
 import { atomicRmw } from "../memory.js";
-import { F_DST, F_IMM, F_IMMHI, F_OFF, F_OP, F_SRC, F_TARGET, STRIDE, XOp } from "../predecode.js";
+import { STRIDE, F_OP } from "../predecode.js";
+import { blocksOf, liveness, simpleLoops, type Block } from "./cfg.js";
+import { Lowering } from "./lower.js";
+import { compilePairs } from "./pairs.js";
+import { JsStatus, MAX_OPTIMIZABLE_SOURCE, type JsProgram } from "./program.js";
 import {
-  ALU_TEMPLATES,
-  JUMP_TEMPLATES,
-  LOADS,
-  STORES,
-  instantiate,
-  loadTemplate,
-  storeTemplate,
-} from "../semantics.js";
+  N,
+  P,
+  REGS,
+  TWO32,
+  W,
+  convertState,
+  copyState,
+  entryState,
+  joinInto,
+  keepLive,
+  repOf,
+  type State,
+} from "./reps.js";
+
+export type { JsProgram } from "./program.js";
+export { JsStatus };
 
 /**
- * Tier 2: translates a loaded (checked) program into one JavaScript function. Registers become
- * local variables (two int32 halves each), every basic block becomes a `case` of a dispatch
- * `switch (pc)` with straight-line code inside, immediates become literals, and the instruction
- * budget is counted once per block. Arithmetic comes from the same templates as the interpreter.
- * (Not yet done: range analysis to drop high-half work on values known to fit 32 bits.)
+ * Tier 2: translates a loaded (checked) program into one JavaScript function.
+ *
+ * Registers are typed locals (reps.ts): a forward analysis over the blocks (with liveness, and
+ * bounds from unsigned jump conditions) decides, for every block entry, which registers are
+ * 32-bit words, exact Numbers below 2^53, or int32 pairs, so that most arithmetic is plain
+ * JavaScript arithmetic with no high half. Where an operation on a Number might reach 2^53 (a sum
+ * in a loop), a guard leaves before the instruction: every exit breaks to one place that saves all
+ * locals, `exit` writes the registers back by the widths recorded for that pc, and the
+ * interpreter finishes the run (JsStatus.RESUME) — exact results without proofs.
+ *
+ * Blocks are `case`s of a dispatch `switch (pc)`; loops of the shape clang emits for single-path
+ * bodies (cfg.ts `simpleLoops`) become JavaScript `for (;;)` loops inside their head's case,
+ * unrolled up to four times, testing the budget once per pass (emitLoop). Elsewhere the budget is
+ * tested once per block. Memory accesses cache the last region per base register (semantics.ts
+ * `cacheFill`), so a loop over a packet compares a tag instead of indexing the region table.
+ *
+ * Programs with BPF-to-BPF calls use the pairs-only translation (pairs.ts).
  *
  * Results are identical to the interpreter's (tested), except that after a budget fault the
  * memory writes of the block that hit the limit are not done (the run is a fault either way).
+ * Registers that nothing reads any more are not written back when the run goes on in the
+ * interpreter; helper calls count as reading every register (HelperContext.reg), so no helper can
+ * see the difference.
  */
-export interface JsProgram {
-  /** 0 = exit (r0 in m.L/m.H), 2 = tail call requested; faults throw VmFaultSignal. */
-  run(m: Machine): number;
-  readonly source: string;
-}
 
 /** Programs above this size stay in the interpreter (V8 stops optimising huge functions). */
 const MAX_SLOTS = 8192;
@@ -39,170 +60,205 @@ export function canCompileJs(p: LoadedProgram): boolean {
   return p.slots <= MAX_SLOTS && !(p.uses.tailCalls && p.uses.localCalls);
 }
 
-/** LD_ABS / LD_IND opcodes: they can end the program, so they end their block. */
-const LD_ABS_IND = new Set([0x20, 0x28, 0x30, 0x40, 0x48, 0x50]);
-
-const l = (r: number) => `l${r}`;
-const h = (r: number) => `h${r}`;
-const lit = (v: number) => (v < 0 ? `(${v})` : `${v}`);
-
-function leaders(p: LoadedProgram): boolean[] {
-  const lead = new Array<boolean>(p.slots).fill(false);
-  lead[0] = true;
-  for (const f of p.functionStarts) lead[f] = true;
-  const c = p.code;
-  for (let pc = 0; pc < p.slots; pc++) {
-    if (p.insnAtSlot[pc] === -1) continue;
-    const b = pc * STRIDE;
-    const op = c[b + F_OP]!;
-    const next = pc + (op === 0x18 ? 2 : 1);
-    const isJump = op === 0x05 || op === 0x06 || JUMP_TEMPLATES.has(op);
-    if (isJump) lead[c[b + F_TARGET]!] = true;
-    if (isJump || op === 0x95 || op === 0x85 || op === 0x8d || op === XOp.CALL_LOCAL || LD_ABS_IND.has(op)) {
-      if (next < p.slots) lead[next] = true;
-    }
-  }
-  return lead;
-}
-
-function spill(): string {
-  let s = "";
-  for (let r = 0; r <= 10; r++) s += `L[${r}]=${l(r)};H[${r}]=${h(r)};`;
-  return s;
-}
-
-function reload(): string {
-  let s = "";
-  for (let r = 0; r <= 10; r++) s += `${l(r)}=L[${r}];${h(r)}=H[${r}];`;
-  return s;
-}
-
-/** JavaScript for the instruction at `pc`. */
-function emit(p: LoadedProgram, pc: number): string {
-  const c = p.code;
-  const b = pc * STRIDE;
-  const op = c[b + F_OP]!;
-  const d = c[b + F_DST]!;
-  const s = c[b + F_SRC]!;
-  const off = c[b + F_OFF]!;
-  const imm = c[b + F_IMM]!;
-  const immHi = c[b + F_IMMHI]!;
-  const target = c[b + F_TARGET]!;
-  const alu = ALU_TEMPLATES.get(op);
-  if (alu) {
-    return alu.srcReg
-      ? instantiate(alu.code, l(d), h(d), l(s), h(s))
-      : instantiate(alu.code, l(d), h(d), lit(imm), lit(immHi));
-  }
-  const jump = JUMP_TEMPLATES.get(op);
-  if (jump) {
-    const cond = jump.srcReg
-      ? instantiate(jump.code, l(d), h(d), l(s), h(s))
-      : instantiate(jump.code, l(d), h(d), lit(imm), lit(immHi));
-    return `if${cond}{pc=${target};continue;}`;
-  }
-  const load = LOADS.get(op);
-  if (load) {
-    return instantiate(loadTemplate(load[0], load[1], lit(off), `cur=${pc};`), l(d), h(d), l(s), h(s));
-  }
-  const store = STORES.get(op);
-  if (store) {
-    const fixed = storeTemplate(store[0], lit(off), `cur=${pc};`);
-    return store[1]
-      ? instantiate(fixed, l(d), h(d), l(s), h(s))
-      : instantiate(fixed, l(d), h(d), lit(imm), lit(immHi));
-  }
-  switch (op) {
-    case 0x05:
-    case 0x06:
-      return `pc=${target};continue;`;
-    case 0x18:
-      return `${l(d)}=${lit(imm)};${h(d)}=${lit(immHi)};`;
-    case 0x95:
-      return (
-        `if(m.depth===0){L[0]=l0;H[0]=h0;m.insns=insns;m.pc=${pc};return 0;}` +
-        "{const f=--m.depth;pc=m.frameRet[f];const S=m.frameSave,k=f*8;" +
-        "l6=S[k];h6=S[k+1];l7=S[k+2];h7=S[k+3];l8=S[k+4];h8=S[k+5];l9=S[k+6];h9=S[k+7];" +
-        `l10=${GUARD_BASE + STACK_BYTES};h10=m.stacks[f].tag;continue;}`
-      );
-    case XOp.CALL_LOCAL:
-      return (
-        "{const f=m.depth;" +
-        `if(f+1>=${MAX_FRAMES}){cur=${pc};m.raise("${VmCode.STACK_OVERFLOW}","call nesting exceeds ${MAX_FRAMES} frames");}` +
-        `m.frameRet[f]=${pc + 1};m.framePrograms[f]=prog;const S=m.frameSave,k=f*8;` +
-        "S[k]=l6;S[k+1]=h6;S[k+2]=l7;S[k+3]=h7;S[k+4]=l8;S[k+5]=h8;S[k+6]=l9;S[k+7]=h9;" +
-        `m.depth=f+1;l10=${GUARD_BASE + STACK_BYTES};h10=m.stacks[f+1].tag;pc=${target};continue;}`
-      );
-    case 0x85:
-    case 0x8d: {
-      const call = op === 0x85 ? `m.callHelper(${imm},helpers)` : `m.callx(${l(d)},${h(d)},helpers)`;
-      return (
-        `{${spill()}cur=${pc};m.pc=${pc};m.insns=insns;const st=${call};l0=L[0];h0=H[0];` +
-        "if(st!==0)return st===1?0:2;}"
-      );
-    }
-    case 0x20:
-    case 0x28:
-    case 0x30:
-    case 0x40:
-    case 0x48:
-    case 0x50: {
-      const size = (op & 0x18) === 0x00 ? 4 : (op & 0x18) === 0x08 ? 2 : 1;
-      const o = op & 0x40 ? `(${l(s)}+${lit(imm)})|0` : lit(imm);
-      return (
-        `{cur=${pc};const v=m.ldAbs(${o},${size});` +
-        "if(v<0){L[0]=0;H[0]=0;m.depth=0;m.insns=insns;return 0;}" +
-        "l0=v|0;h0=0;}"
-      );
-    }
-    case 0xc3:
-    case 0xdb: {
-      const size = op === 0xc3 ? 4 : 8;
-      let s2 = `{cur=${pc};atomicRmw(mem,${h(d)},${l(d)},${lit(off)},${size},${imm},${l(s)},${h(s)},l0,h0,OUT);`;
-      if (imm === 0xf1) s2 += "l0=OUT[0];h0=OUT[1];";
-      else if (imm & 1) s2 += `${l(s)}=OUT[0];${h(s)}=OUT[1];`;
-      return s2 + "}";
-    }
-    default:
-      return `m.raise("${VmCode.INTERNAL}","JS tier: no translation for internal op ${op}");`;
-  }
-}
-
 /** Translates a program; call only when canCompileJs(p). */
 export function compileJs(p: LoadedProgram): JsProgram {
-  const lead = leaders(p);
-  // rest[pc]: instructions after pc in its block (to correct the per-block count at a fault)
+  if (p.uses.localCalls) return compilePairs(p);
+  const blocks = blocksOf(p);
   const rest = new Int32Array(p.slots);
-  const blocks: string[] = [];
-  let pc = 0;
-  while (pc < p.slots) {
-    const start = pc;
-    const body: string[] = [];
-    const members: number[] = [];
-    do {
-      members.push(pc);
-      body.push(emit(p, pc));
-      pc += p.code[pc * STRIDE + F_OP] === 0x18 ? 2 : 1;
-    } while (pc < p.slots && !lead[pc]);
-    members.forEach((m, i) => (rest[m] = members.length - 1 - i));
-    const len = members.length;
-    blocks.push(
-      `case ${start}:if((insns+=${len})>budget){insns-=${len};cur=-1;bf(m,${start},insns);}\n` +
-        body.join("\n"),
-    );
+  for (const b of blocks) b.members.forEach((m, i) => (rest[m] = b.members.length - 1 - i));
+  const lw = new Lowering(p, rest);
+  const entries = analyse(blocks, lw);
+  const source = emitProgram(blocks, entries, lw);
+  return instantiateProgram(p, source, rest, lw.exits);
+}
+
+/** Block-entry states by block index (undefined: unreachable). */
+function analyse(blocks: readonly Block[], lw: Lowering): (State | undefined)[] {
+  const index = new Map<number, number>();
+  blocks.forEach((b, i) => index.set(b.start, i));
+  const live = liveness(lw.p, blocks);
+  const entries: (State | undefined)[] = new Array(blocks.length).fill(undefined);
+  const work: number[] = [];
+  const queued = new Set<number>();
+  const flow = (to: number, from: State) => {
+    const st = copyState(from);
+    keepLive(st, live[to]!);
+    const e = entries[to];
+    if (e === undefined) entries[to] = st;
+    else if (!joinInto(e, st)) return;
+    if (!queued.has(to)) {
+      queued.add(to);
+      work.push(to);
+    }
+  };
+  flow(0, entryState());
+  while (work.length > 0) {
+    const i = work.pop()!;
+    queued.delete(i);
+    const b = blocks[i]!;
+    const st = copyState(entries[i]!);
+    for (const pc of b.members) lw.lower(pc, st);
+    const last = b.members[b.members.length - 1]!;
+    if (b.target >= 0) flow(index.get(b.target)!, b.conditional ? lw.refine(last, st, true) : st);
+    if (b.fallsThrough) flow(i + 1, b.conditional ? lw.refine(last, st, false) : st);
   }
-  let decl = "let ";
-  for (let r = 0; r <= 10; r++) decl += `${l(r)}=L[${r}],${h(r)}=H[${r}]${r < 10 ? "," : ";"}`;
-  const source =
+  return entries;
+}
+
+/** Loops up to this many instructions per iteration are unrolled (at most UNROLL times). */
+const UNROLL_INSNS = 64;
+const UNROLL = 4;
+
+function emitProgram(
+  blocks: readonly Block[],
+  entries: readonly (State | undefined)[],
+  lw: Lowering,
+): string {
+  const index = new Map<number, number>();
+  blocks.forEach((b, i) => index.set(b.start, i));
+  const loops = simpleLoops(blocks);
+  const out: string[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const loop = loops.get(i);
+    const reachable = loop ? blocks.slice(i, loop.tail + 1).every((_, k) => entries[i + k]) : entries[i];
+    if (!reachable) continue;
+    if (!loop) {
+      out.push(`case ${blocks[i]!.start}:` + emitBlock(blocks, entries, lw, i, index, undefined));
+      continue;
+    }
+    out.push(`case ${blocks[i]!.start}:` + emitLoop(blocks, entries, lw, i, loop.tail, index));
+    i = loop.tail;
+  }
+  let decl = "let _=0";
+  for (let r = 0; r < REGS; r++) {
+    decl += `,w${r}=0,n${r}=0,l${r}=L[${r}],h${r}=H[${r}]`;
+    // region cache for accesses based on r (semantics.ts cacheFill)
+    decl += `,cT${r}=-1,cB${r}=NOBYTES,cV${r}=NOVIEW,cS${r}=0,cW${r}=false`;
+  }
+  // every exit to the interpreter breaks out to one place that saves all locals for `exit`
+  let save = "";
+  for (let r = 0; r < REGS; r++)
+    save += `S[${4 * r}]=w${r};S[${4 * r + 1}]=n${r};S[${4 * r + 2}]=l${r};S[${4 * r + 3}]=h${r};`;
+  return (
     "return function run(m){" +
     "const L=m.L,H=m.H,mem=m.mem,regions=mem.regions,budget=m.budget;" +
     decl +
-    "let pc=m.pc,insns=m.insns,cur=0;" +
-    "try{for(;;){switch(pc){\n" +
-    blocks.join("\n") +
+    ";let pc=m.pc,insns=m.insns,cur=0,bp=0,bi=0;" +
+    "try{X:{D:for(;;){switch(pc){\n" +
+    out.join("\n") +
     `\ndefault:cur=pc;m.raise("${VmCode.INTERNAL}","JS tier: no block at pc "+pc);}}}` +
-    `catch(e){if(cur>=0){m.pc=cur;m.insns=insns-rest[cur];}${spill()}throw e;}}`;
+    `${save}return exit(m,bp,bi);}` +
+    // registers need no write-back on a fault: a faulted run's registers are not observable
+    "catch(e){if(cur>=0){m.pc=cur;m.insns=insns-rest[cur];}throw e;}}"
+  );
+}
 
+/**
+ * A simple loop (blocks head..tail) as `for (;;)`, its body repeated up to UNROLL times. The
+ * budget is tested once per pass, for every instruction the pass could run; when that much is not
+ * left, the interpreter takes over at the head and stops at the exact instruction. Inside a pass
+ * blocks only add their length, so every exit (side exit, guard, fault) still sees exact counts.
+ */
+function emitLoop(
+  blocks: readonly Block[],
+  entries: readonly (State | undefined)[],
+  lw: Lowering,
+  head: number,
+  tail: number,
+  index: ReadonlyMap<number, number>,
+): string {
+  let perPass = 0;
+  for (let k = head; k <= tail; k++) perPass += blocks[k]!.members.length;
+  const copies = Math.max(1, Math.min(UNROLL, Math.floor(UNROLL_INSNS / perPass)));
+  const start = blocks[head]!.start;
+  const total = perPass * copies;
+  let code = `for(;;){if(insns+${total}>budget)${lw.bail(start, entries[head]!, 0)}\n`;
+  for (let c = 0; c < copies; c++) {
+    const loop: LoopEmit = { head, last: c === copies - 1 };
+    for (let k = head; k <= tail; k++) code += emitBlock(blocks, entries, lw, k, index, loop);
+  }
+  return code + "}";
+}
+
+/** How emitBlock writes the blocks of a simple loop: the back edge continues the `for` only
+ * from the last copy; earlier copies fall into the next one. */
+interface LoopEmit {
+  readonly head: number;
+  readonly last: boolean;
+}
+
+/** One block's code; inside a loop (`loop`), the tail's back edge and fall-through as LoopEmit says. */
+function emitBlock(
+  blocks: readonly Block[],
+  entries: readonly (State | undefined)[],
+  lw: Lowering,
+  i: number,
+  index: ReadonlyMap<number, number>,
+  loop: LoopEmit | undefined,
+): string {
+  const b = blocks[i]!;
+  const st = copyState(entries[i]!);
+  const len = b.members.length;
+  // loops test the budget once per pass (emitLoop)
+  let code = loop
+    ? `insns+=${len};\n`
+    : `if((insns+=${len})>budget){insns-=${len};cur=-1;bf(m,${b.start},insns);}\n`;
+  const last = b.members[len - 1]!;
+  const backEdge = loop !== undefined && b.target === blocks[loop.head]!.start;
+  for (const pc of b.members) {
+    const l = lw.lower(pc, st);
+    code += l.code;
+    if (pc !== last || b.target < 0) continue;
+    const t = index.get(b.target)!;
+    const toTarget = convertState(st, entries[t]!);
+    const toNext = b.fallsThrough && entries[i + 1] ? convertState(st, entries[i + 1]!) : "";
+    if (!backEdge) {
+      const jump = toTarget + `pc=${b.target};continue D;`;
+      code += l.cond !== undefined ? `if${l.cond}{${jump}}` : jump;
+      break;
+    }
+    if (l.cond === undefined) {
+      code += toTarget + (loop!.last ? "continue;" : "");
+    } else if (loop!.last) {
+      code += `if${l.cond}{${toTarget}continue;}${toNext}break;`;
+    } else {
+      // an earlier copy: go on into the next copy, or leave the loop
+      code += `if(!${l.cond}){${toNext}break;}${toTarget}`;
+    }
+    return code + "\n";
+  }
+  if (b.fallsThrough && entries[i + 1]) code += convertState(st, entries[i + 1]!);
+  return code + "\n";
+}
+
+function instantiateProgram(
+  p: LoadedProgram,
+  source: string,
+  rest: Int32Array,
+  exits: ReadonlyMap<number, readonly number[]>,
+): JsProgram {
+  // the locals of every register (w, n, l, h) as saved by the translation's exit code
+  const saved = new Float64Array(4 * REGS);
+  const exit = (m: Machine, pc: number, insns: number): number => {
+    const widths = exits.get(pc)!;
+    for (let r = 0; r < REGS; r++) {
+      const rep = repOf(widths[r]!);
+      if (rep === W) {
+        m.L[r] = saved[4 * r]!;
+        m.H[r] = 0;
+      } else if (rep === N) {
+        const n = saved[4 * r + 1]!;
+        m.L[r] = n % TWO32;
+        m.H[r] = Math.floor(n / TWO32);
+      } else if (rep === P) {
+        m.L[r] = saved[4 * r + 2]!;
+        m.H[r] = saved[4 * r + 3]!;
+      }
+    }
+    m.pc = pc;
+    m.insns = insns;
+    return JsStatus.RESUME;
+  };
   const budgetFault = (m: Machine, start: number, done: number) => {
     // the instruction that would exceed the budget: walk the block's straight-line slots
     let at = start;
@@ -232,6 +288,10 @@ export function compileJs(p: LoadedProgram): JsProgram {
     "smod32",
     "bswap32",
     "atomicRmw",
+    "NOBYTES",
+    "NOVIEW",
+    "S",
+    "exit",
     source,
   ) as (...deps: unknown[]) => (m: Machine) => number;
   const run = factory(
@@ -251,6 +311,10 @@ export function compileJs(p: LoadedProgram): JsProgram {
     int64.smod32,
     int64.bswap32,
     atomicRmw,
+    new Uint8Array(0),
+    new DataView(new ArrayBuffer(0)),
+    saved,
+    exit,
   );
-  return { run, source };
+  return { run, source, optimizable: source.length <= MAX_OPTIMIZABLE_SOURCE };
 }
