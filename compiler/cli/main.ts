@@ -43,6 +43,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .option("--no-debug", "leave out .BTF.ext (line and function info)")
     .option("--no-verify", "skip tsbpf's verifier (the kernel still verifies at load)")
     .option("--license <name>", 'license section (default "GPL")')
+    .option("--skeleton", "also write FILE.skel.ts: a typed module that loads the object into the kernel")
     .action((file: string, opts: BuildCommandOptions) => {
       status = buildCommand(io, file, opts);
     });

@@ -7,6 +7,7 @@ export interface BuildCommandOptions {
   debug?: boolean;
   verify?: boolean;
   license?: string;
+  skeleton?: boolean;
 }
 
 /**
@@ -19,6 +20,7 @@ export function buildCommand(io: Io, file: string, options: BuildCommandOptions)
     ...(options.license !== undefined ? { license: options.license } : {}),
     debug: options.debug !== false,
     verify: options.verify !== false,
+    skeleton: options.skeleton === true,
   });
   if (!result.ok) return refuse(io, result.diagnostics);
   if (result.warnings?.length) reportDiagnostics(io, result.warnings);

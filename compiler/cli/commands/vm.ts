@@ -153,6 +153,11 @@ function runCollection(
   layouts: Readonly<Record<string, MapLayouts>> = {},
 ): number {
   if (options.mem) throw new UsageError("--mem applies to raw programs; objects take --packet or --ctx");
+  if (options.trace) {
+    throw new UsageError(
+      "--trace applies to raw programs; for objects use run(..., { trace: true }) of tsbpf/testing",
+    );
+  }
   const programs = spec.programs;
   const chosen = programs.filter(
     (p) =>
