@@ -7,6 +7,7 @@ import { VerifierCode, verify } from "../../runtime/verifier/index.js";
 import { compile } from "../codegen/compile.js";
 import { EmitCode } from "./codes.js";
 import { writeObject } from "./elf-writer.js";
+import { writeSkeleton } from "./skeleton.js";
 
 export interface BuildOptions {
   /** Output path; default: the entry file with `.ts` replaced by `.bpf.o`, beside it. */
@@ -17,12 +18,18 @@ export interface BuildOptions {
   readonly license?: string;
   /** Run tsbpf's verifier on every program before writing (default true). */
   readonly verify?: boolean;
+  /** Also write a typed loader module, `<name>.skel.ts`, beside the object. */
+  readonly skeleton?: boolean;
+  /** Module the skeleton imports its runtime from (default "tsbpf/skeleton"). */
+  readonly skeletonRuntime?: string;
 }
 
 export interface BuildResult {
   /** Absolute path of the object written. */
   readonly out: string;
   readonly size: number;
+  /** Absolute path of the skeleton written, with `skeleton: true`. */
+  readonly skeleton?: string;
 }
 
 /** `probe.ts` → `probe.bpf.o`. */
@@ -105,6 +112,13 @@ export function buildObject(entryFile: string, options: BuildOptions = {}): Resu
     sourceName: basename(entryFile),
   });
   if (!written.ok) return written;
+  let skeleton: string | undefined;
+  if (options.skeleton) {
+    skeleton = out.replace(/(\.bpf)?\.o$/, "") + ".skel.ts";
+    const text = writeSkeleton(compiled.value, basename(out), basename(entryFile), options.skeletonRuntime);
+    const savedSkeleton = writeFileAtomic(skeleton, new TextEncoder().encode(text));
+    if (!savedSkeleton.ok) return savedSkeleton;
+  }
   const saved = writeFileAtomic(out, written.value);
   if (!saved.ok) return saved;
   const warnings: Diagnostic[] = [
@@ -112,7 +126,7 @@ export function buildObject(entryFile: string, options: BuildOptions = {}): Resu
     ...verdict.notes,
     ...(written.warnings ?? []),
   ];
-  const value = { out, size: written.value.length };
+  const value = { out, size: written.value.length, ...(skeleton ? { skeleton } : {}) };
   return warnings.length ? { ok: true, value, warnings } : ok(value);
 }
 

@@ -6,3 +6,4 @@ export { buildObjectBtf, type ObjectBtf } from "./object-btf.js";
 export { planCode, type CodeSectionPlan, type PlacedFunction, type SectionReloc } from "./code-layout.js";
 export { ElfImage } from "./elf-image.js";
 export { EmitCode } from "./codes.js";
+export { writeSkeleton, layoutTsType } from "./skeleton.js";
