@@ -29,3 +29,5 @@ export * from "./collection.js";
 export * from "./run-program.js";
 export * from "./mmap.js";
 export * from "./epoll.js";
+export { KernelMapView } from "./map-view.js";
+export { KernelRingbufReader } from "./ringbuf-reader.js";

@@ -3,3 +3,4 @@ export * from "./codes.js";
 export * from "./load.js";
 export { programKindOf, type SectionProgramKind } from "./section-types.js";
 export { isDataSection } from "./data-sections.js";
+export { sizePerfArrays } from "./perf-arrays.js";

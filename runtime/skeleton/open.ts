@@ -8,9 +8,9 @@ import { decode } from "../layout/decode.js";
 import type { Layout, LayoutValue } from "../layout/types.js";
 import { typedMap, type TypedMap } from "../maps/typed-map.js";
 import { loadCollectionSpec } from "../object/index.js";
-import { KernelMapView } from "../testing/kernel-map-view.js";
-import { KernelRingbufReader } from "../testing/kernel-ringbuf.js";
-import { sizePerfArrays } from "../testing/perf-arrays.js";
+import { KernelMapView } from "../kernel/map-view.js";
+import { KernelRingbufReader } from "../kernel/ringbuf-reader.js";
+import { sizePerfArrays } from "../object/perf-arrays.js";
 import { MapType } from "../uapi/bpf.js";
 
 /** Skeleton diagnostics (TSB0601–TSB0620). */

@@ -12,9 +12,9 @@ import type { RawTracepointRunInput, RunInput, SkbFields } from "../sandbox/inde
 import type { Backend, BackendRun, BackendRunRequest } from "./backend.js";
 import { TestingCode } from "./codes.js";
 import type { RawRecord } from "./events.js";
-import { KernelMapView } from "./kernel-map-view.js";
-import { KernelRingbufReader } from "./kernel-ringbuf.js";
-import { sizePerfArrays } from "./perf-arrays.js";
+import { KernelMapView } from "../kernel/map-view.js";
+import { KernelRingbufReader } from "../kernel/ringbuf-reader.js";
+import { sizePerfArrays } from "../object/perf-arrays.js";
 import { PACKET_TYPES } from "./run-input.js";
 import type { ProbeSource } from "./source.js";
 

@@ -8,7 +8,7 @@ import { createSandbox, type RunOutcome, type Sandbox } from "../sandbox/index.j
 import type { VmFault } from "../vm/fault.js";
 import type { Helper, HelperDef } from "../vm/helper.js";
 import { lineAt } from "./line-at.js";
-import { sizePerfArrays } from "./perf-arrays.js";
+import { sizePerfArrays } from "../object/perf-arrays.js";
 import type { RunOptions, Tier, Vm } from "../vm/vm.js";
 import type { Backend, BackendRun, BackendRunRequest } from "./backend.js";
 import type { RawRecord } from "./events.js";

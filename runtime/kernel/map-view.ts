@@ -1,5 +1,5 @@
-import { possibleCpus } from "../kernel/cpus.js";
-import type { KernelMap } from "../kernel/kernel-map.js";
+import { possibleCpus } from "./cpus.js";
+import type { KernelMap } from "./kernel-map.js";
 import type { BpfMap, MapFlagsArg } from "../maps/types.js";
 import { MapType } from "../uapi/bpf.js";
 

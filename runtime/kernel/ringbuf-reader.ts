@@ -1,6 +1,6 @@
-import type { KernelMap } from "../kernel/kernel-map.js";
-import { Mmap, mmapFd, pageSize, type MappedRegion } from "../kernel/mmap.js";
-import type { KernelResult } from "../kernel/errors.js";
+import type { KernelMap } from "./kernel-map.js";
+import { Mmap, mmapFd, pageSize, type MappedRegion } from "./mmap.js";
+import type { KernelResult } from "./errors.js";
 
 /** Record header bits (include/uapi/linux/bpf.h BPF_RINGBUF_BUSY_BIT / DISCARD_BIT). */
 const BUSY = 0x8000_0000;

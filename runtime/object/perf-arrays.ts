@@ -1,4 +1,4 @@
-import type { CollectionSpec } from "../object/spec.js";
+import type { CollectionSpec } from "./spec.js";
 import { MapType } from "../uapi/bpf.js";
 
 /**
