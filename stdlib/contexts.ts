@@ -13,6 +13,12 @@ export interface Packet {
    * Writes through the view change the packet (XDP and tc only).
    */
   at<T>(offset: number): T | null;
+  /**
+   * A copy of the `T` `offset` bytes into the packet, made with bpf_skb_load_bytes, or null when
+   * the packet is too short (tc, cgroup_skb and socket filters — which can read the packet only
+   * this way, from the network header on).
+   */
+  read<T>(offset: number): T | null;
   /** data_end - data */
   readonly length: u32;
 }
@@ -71,7 +77,7 @@ export interface PtRegsContext {
 export interface TracingContext {
   /** Argument `n` (0-based). */
   arg(n: number): u64;
-  /** The traced function's return value (fexit only; needs `args` in the fexit options). */
+  /** The traced function's return value (fexit only; its place comes from the kernel's BTF). */
   ret(): u64;
 }
 

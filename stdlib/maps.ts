@@ -208,3 +208,25 @@ export class Histogram extends MapDescriptor {
     return notCompiled("Histogram.record()");
   }
 }
+
+export type KeyedHistogramOptions = HistogramOptions & {
+  /** Distinct (key, bucket) pairs kept (default 10240). */
+  readonly maxEntries?: number;
+};
+
+/**
+ * One histogram per key (bpftrace's `@h[pid] = hist(v)`): a hash map keyed by `{ key, bucket }`
+ * holding u64 counts, printed like bpftrace prints keyed histograms.
+ */
+export class KeyedHistogram<K> extends MapDescriptor {
+  readonly kind = "keyed_histogram";
+  readonly options: KeyedHistogramOptions;
+  constructor(options: KeyedHistogramOptions) {
+    super();
+    this.options = options;
+  }
+  /** Counts `value` (a signed 64-bit value) in `key`'s histogram once, or `times` times. */
+  record(key: K, value: number, times?: number): void {
+    return notCompiled("KeyedHistogram.record()");
+  }
+}

@@ -91,14 +91,27 @@ export function kretprobe(fn: string, body: (ctx: PtRegsContext) => number): Pro
   return program("kretprobe", fn, body);
 }
 
-/** SEC("uprobe/<binary>:<symbol>"), e.g. uprobe("/usr/lib/libc.so.6:malloc", ...) */
-export function uprobe(target: string, fn: (ctx: PtRegsContext) => number): Program<PtRegsContext> {
-  return program("uprobe", target, fn);
+/**
+ * SEC("uprobe/<binary>:<symbol>"), e.g. uprobe("/usr/lib/libc.so.6:malloc", ...); without a
+ * target, SEC("uprobe"): the loader names the binary and offset when it attaches.
+ */
+export function uprobe(fn: (ctx: PtRegsContext) => number): Program<PtRegsContext>;
+export function uprobe(target: string, fn: (ctx: PtRegsContext) => number): Program<PtRegsContext>;
+export function uprobe(
+  a: string | ((ctx: PtRegsContext) => number),
+  b?: (ctx: PtRegsContext) => number,
+): Program<PtRegsContext> {
+  return typeof a === "string" ? program("uprobe", a, b!) : program("uprobe", undefined, a);
 }
 
-/** SEC("uretprobe/<binary>:<symbol>") */
-export function uretprobe(target: string, fn: (ctx: PtRegsContext) => number): Program<PtRegsContext> {
-  return program("uretprobe", target, fn);
+/** SEC("uretprobe/<binary>:<symbol>"), or SEC("uretprobe") without a target. */
+export function uretprobe(fn: (ctx: PtRegsContext) => number): Program<PtRegsContext>;
+export function uretprobe(target: string, fn: (ctx: PtRegsContext) => number): Program<PtRegsContext>;
+export function uretprobe(
+  a: string | ((ctx: PtRegsContext) => number),
+  b?: (ctx: PtRegsContext) => number,
+): Program<PtRegsContext> {
+  return typeof a === "string" ? program("uretprobe", a, b!) : program("uretprobe", undefined, a);
 }
 
 /** SEC("fentry/<function>") */

@@ -15,7 +15,11 @@ import type { IrFunction } from "../ir/ir.js";
 import { lowerFunction, lowerProgram } from "../ir/lower/program.js";
 import { printFunction } from "../ir/print.js";
 import { optimize } from "../passes/pipeline.js";
-import { emitFunction } from "./emit.js";
+import { emitFunction, type EmittedFunction } from "./emit.js";
+import { Op, type Instruction } from "../../runtime/isa/index.js";
+import type { FuncInfo, LineInfo, Relocation } from "../../runtime/object/spec.js";
+import type { Target } from "../ir/target.js";
+import { Subprograms } from "../ir/lower/subprograms.js";
 import { allocate } from "./regalloc.js";
 
 export interface CompileOptions {
@@ -28,8 +32,16 @@ export interface CompileOptions {
    * in r1–r5 (the BPF-to-BPF convention); used by unit tests to run expressions in the VM.
    */
   readonly functions?: readonly string[];
-  /** Keep the optimised IR text of each program in the output. */
+  /** Keep the optimised IR text of each program (and subprogram) in the output. */
   readonly keepIr?: boolean;
+  /** Instruction set: "v3" (default, like clang -mcpu=v3) or "v4" (sign-extending moves, signed division). */
+  readonly cpu?: "v3" | "v4";
+  /**
+   * Where tracepoint record layouts come from: "live" (default) reads the running kernel's
+   * tracefs formats when mounted and falls back to the snapshot; "snapshot" always uses the
+   * snapshot stdlib/tracepoints.ts was generated from (reproducible builds).
+   */
+  readonly tracepoints?: "live" | "snapshot";
 }
 
 export interface MapLayouts {
@@ -99,13 +111,15 @@ function run(
   if (!syntaxOk) return fail(...reporter.diagnostics);
   checkSubset(files, reporter);
   const types = new TypeResolver(reporter);
-  const mod = new ModuleCollector(reporter, types).collect(files, entry);
+  const mod = new ModuleCollector(reporter, types, options.tracepoints !== "snapshot").collect(files, entry);
+  const target: Target = { cpu: options.cpu ?? "v3" };
+  const subprograms = new Subprograms();
   const lowered: {
     spec: Omit<ProgramSpec, "instructions" | "relocations" | "lineInfo" | "funcInfo" | "license">;
     fn: IrFunction;
   }[] = [];
   for (const p of mod.programs) {
-    const fn = lowerProgram(reporter, types, mod, p);
+    const fn = lowerProgram(reporter, types, mod, p, target, subprograms);
     lowered.push({
       spec: {
         name: p.name,
@@ -125,7 +139,7 @@ function run(
     }
     lowered.push({
       spec: { name, section: `.text.${name}`, type: "UNSPEC" },
-      fn: lowerFunction(reporter, types, mod, decl),
+      fn: lowerFunction(reporter, types, mod, decl, target, subprograms),
     });
   }
   if (lowered.length === 0 && !reporter.hasErrors)
@@ -140,19 +154,16 @@ function run(
   const programs: ProgramSpec[] = [];
   const ir: Record<string, string> = {};
   const diagnostics: Diagnostic[] = [];
-  for (const { spec, fn } of lowered) {
+  const build = (fn: IrFunction): EmittedFunction => {
     optimize(fn, { level: options.optimize ?? 1 });
-    if (options.keepIr) ir[spec.name] = printFunction(fn);
-    const alloc = allocate(fn);
-    const emitted = emitFunction(fn, alloc, diagnostics);
-    programs.push({
-      ...spec,
-      instructions: emitted.instructions,
-      relocations: emitted.relocations,
-      lineInfo: emitted.lineInfo,
-      funcInfo: emitted.funcInfo,
-      license,
-    });
+    if (options.keepIr) ir[fn.name] = printFunction(fn);
+    return emitFunction(fn, allocate(fn), diagnostics, target);
+  };
+  const subs = new Map<string, EmittedFunction>();
+  for (const s of subprograms.all) if (s.ir) subs.set(s.name, build(s.ir));
+  for (const { spec, fn } of lowered) {
+    const linked = link(build(fn), subs);
+    programs.push({ ...spec, ...linked, license });
   }
   if (diagnostics.length) return fail(...diagnostics);
   const maps: Record<string, MapLayouts> = {};
@@ -170,6 +181,53 @@ function run(
     license,
   };
   return { ok: true, value: { spec, layouts: { maps }, ...(options.keepIr ? { ir } : {}) } };
+}
+
+/**
+ * A program's code followed by every subprogram it reaches (each once), with `call local` and
+ * `lddw FUNC` immediates set to the callee's slot relative to the next slot, as the kernel and
+ * libbpf expect of a linked program (kernel: bpf_pseudo_call / bpf_pseudo_func).
+ */
+function link(
+  main: EmittedFunction,
+  subs: ReadonlyMap<string, EmittedFunction>,
+): Pick<ProgramSpec, "instructions" | "relocations" | "lineInfo" | "funcInfo"> {
+  const order: [string | undefined, EmittedFunction][] = [[undefined, main]];
+  for (let k = 0; k < order.length; k++)
+    for (const c of order[k]![1].calls)
+      if (!order.some(([n]) => n === c.fn)) {
+        const f = subs.get(c.fn);
+        if (!f) throw new Error(`no subprogram ${c.fn}`);
+        order.push([c.fn, f]);
+      }
+  const instructions: Instruction[] = [];
+  const relocations: Relocation[] = [];
+  const lineInfo: LineInfo[] = [];
+  const funcInfo: FuncInfo[] = [];
+  const start = new Map<string, number>();
+  for (const [name, f] of order) {
+    const base = instructions.length;
+    if (name !== undefined) start.set(name, base);
+    instructions.push(...f.instructions);
+    relocations.push(...f.relocations.map((r) => ({ ...r, insn: r.insn + base })));
+    lineInfo.push(...f.lineInfo.map((l) => ({ ...l, insn: l.insn + base })));
+    funcInfo.push(...f.funcInfo.map((x) => ({ ...x, insn: x.insn + base })));
+  }
+  const slotOf: number[] = [];
+  let slot = 0;
+  for (const i of instructions) {
+    slotOf.push(slot);
+    slot += i.opcode === Op.LDDW ? 2 : 1;
+  }
+  let base = 0;
+  for (const [, f] of order) {
+    for (const c of f.calls) {
+      const at = base + c.insn;
+      instructions[at] = { ...instructions[at]!, imm: slotOf[start.get(c.fn)!]! - (slotOf[at]! + 1) };
+    }
+    base += f.instructions.length;
+  }
+  return { instructions, relocations, lineInfo, funcInfo };
 }
 
 export { Node };

@@ -3,6 +3,7 @@ import { error } from "../../runtime/diag/diagnostic.js";
 import {
   Alu,
   Atomic,
+  CallSrc,
   Cls,
   Jmp,
   LdImm64Src,
@@ -18,8 +19,10 @@ import type { FuncInfo, LineInfo, Relocation } from "../../runtime/object/spec.j
 import { Code } from "../diagnostics/codes.js";
 import {
   liveBlocks,
+  successors,
   type Addr,
   type AluOp,
+  type AtomicOp,
   type Block,
   type BlockId,
   type CmpOp,
@@ -32,6 +35,7 @@ import {
 import { fitsImm32 } from "../ir/lower/lowerer.js";
 import type { Allocation } from "./regalloc.js";
 import { sequentialize } from "./moves.js";
+import { DEFAULT_TARGET, type Target } from "../ir/target.js";
 
 /**
  * Instruction selection and layout: turns allocated IR into eBPF instructions, places blocks so
@@ -44,6 +48,12 @@ export interface EmittedFunction {
   readonly lineInfo: LineInfo[];
   readonly funcInfo: FuncInfo[];
   readonly stackSize: number;
+  /**
+   * Instructions that name another function: `call local` (imm) and `lddw FUNC` (imm), to be set
+   * to the callee's slot relative to the next slot when functions are linked (kernel:
+   * BPF_PSEUDO_CALL, BPF_PSEUDO_FUNC).
+   */
+  readonly calls: { readonly insn: number; readonly fn: string }[];
 }
 
 const ALU: Readonly<Record<AluOp, [number, number]>> = {
@@ -86,6 +96,12 @@ const INVERSE: Readonly<Partial<Record<CmpOp, CmpOp>>> = {
   sge: "slt",
   slt: "sge",
 };
+const ATOMIC: Readonly<Record<AtomicOp, number>> = {
+  add: Atomic.ADD,
+  or: Atomic.OR,
+  and: Atomic.AND,
+  xor: Atomic.XOR,
+};
 const SIZE: Readonly<Record<number, number>> = { 1: Size.B, 2: Size.H, 4: Size.W, 8: Size.DW };
 const COMMUTATIVE = new Set<AluOp>(["add", "mul", "and", "or", "xor"]);
 const FP = 10;
@@ -95,20 +111,37 @@ function layout(fn: IrFunction): Block[] {
   const placed = new Set<BlockId>();
   const order: Block[] = [];
   const all = liveBlocks(fn);
+  const preds = new Map<BlockId, number>();
+  for (const b of all) for (const s of successors(b.term)) preds.set(s, (preds.get(s) ?? 0) + 1);
+  const exits = (b: Block): boolean =>
+    b.insts.length === 0 && b.term.op === "ret" && (preds.get(b.id) ?? 0) > 1;
   let next: Block | undefined = fn.blocks[0];
   while (order.length < all.length) {
-    if (!next || placed.has(next.id)) next = all.find((b) => !placed.has(b.id));
+    if (!next || placed.has(next.id))
+      next = all.find((b) => !placed.has(b.id) && !exits(b)) ?? all.find((b) => !placed.has(b.id));
     if (!next) break;
     placed.add(next.id);
     order.push(next);
     const t: Terminator = next.term;
     const cand = t.op === "jmp" ? [t.target] : t.op === "br" ? [t.else, t.then] : [];
-    next = cand.map((id) => fn.blocks[id]).find((b): b is Block => b !== undefined && !placed.has(b.id));
+    // a shared exit (`return c` and nothing else) comes last: code falls into it rather than
+    // jumping back to it (clang's layout of early returns)
+    const free = cand
+      .map((id) => fn.blocks[id])
+      .filter((b): b is Block => b !== undefined && !placed.has(b.id));
+    next = free.find((b) => !exits(b)) ?? free[0];
   }
   return order;
 }
 
-export function emitFunction(fn: IrFunction, alloc: Allocation, diagnostics: Diagnostic[]): EmittedFunction {
+export function emitFunction(
+  fn: IrFunction,
+  alloc: Allocation,
+  diagnostics: Diagnostic[],
+  target: Target = DEFAULT_TARGET,
+): EmittedFunction {
+  const v4 = target.cpu === "v4";
+  const calls: { insn: number; fn: string }[] = [];
   const R = (v: number): number => {
     const c = alloc.color.get(v);
     if (c === undefined) throw new Error(`v${v} has no register`);
@@ -255,6 +288,8 @@ export function emitFunction(fn: IrFunction, alloc: Allocation, diagnostics: Dia
         const d = R(i.dst);
         if (!i.signed && i.bits === 32)
           return void push(insn(Cls.ALU | Alu.MOV | Src.X, { dst: d, src: R(i.src) }));
+        if (i.signed && v4)
+          return void push(insn(Cls.ALU64 | Alu.MOV | Src.X, { dst: d, src: R(i.src), off: i.bits })); // movsx
         mov(d, { kind: "reg", reg: i.src });
         if (!i.signed) return alu("and", 64, d, { kind: "imm", value: i.bits === 8 ? 0xffn : 0xffffn });
         alu("lsh", 64, d, { kind: "imm", value: BigInt(64 - i.bits) });
@@ -284,9 +319,9 @@ export function emitFunction(fn: IrFunction, alloc: Allocation, diagnostics: Dia
         else push(insn(Cls.STX | Mode.MEM | SIZE[i.size]!, { dst: r, src: R(i.src.reg), off }));
         return;
       }
-      case "atomicAdd": {
+      case "atomic": {
         const [r, off] = base(i.addr);
-        push(insn(Cls.STX | Mode.ATOMIC | SIZE[i.size]!, { dst: r, src: R(i.src), off, imm: Atomic.ADD }));
+        push(insn(Cls.STX | Mode.ATOMIC | SIZE[i.size]!, { dst: r, src: R(i.src), off, imm: ATOMIC[i.aop] }));
         return;
       }
       case "addr": {
@@ -299,6 +334,11 @@ export function emitFunction(fn: IrFunction, alloc: Allocation, diagnostics: Dia
       case "ldmap":
         relocations.push({ insn: out.length, target: { kind: "map", map: i.map } });
         push({ ...lddw(R(i.dst), 0n, LdImm64Src.MAP_FD), meta: { reloc: { symbol: i.map, type: 1 } } });
+        return;
+      case "ldfunc":
+        calls.push({ insn: out.length, fn: i.fn });
+        relocations.push({ insn: out.length, target: { kind: "func", function: i.fn } });
+        push(lddw(R(i.dst), 0n, LdImm64Src.FUNC));
         return;
       case "ldglobal":
         relocations.push({
@@ -320,7 +360,11 @@ export function emitFunction(fn: IrFunction, alloc: Allocation, diagnostics: Dia
         i.args.forEach((a, n) => {
           if (a.kind === "imm") movImm(n + 1, a.value);
         });
-        push(insn(Op.CALL, { imm: i.helper }));
+        if (i.local !== undefined) {
+          calls.push({ insn: out.length, fn: i.local });
+          relocations.push({ insn: out.length, target: { kind: "call", function: i.local } });
+          push(insn(Op.CALL, { src: CallSrc.LOCAL, imm: -1 }));
+        } else push(insn(Op.CALL, { imm: i.helper }));
         if (i.dst !== undefined && alloc.color.has(i.dst) && R(i.dst) !== 0)
           push(insn(Cls.ALU64 | Alu.MOV | Src.X, { dst: R(i.dst), src: 0 }));
         return;
@@ -344,5 +388,12 @@ export function emitFunction(fn: IrFunction, alloc: Allocation, diagnostics: Dia
     const off = slotOf[target]! - (slotOf[f.at]! + 1);
     out[f.at] = { ...out[f.at]!, off };
   }
-  return { instructions: out, relocations, lineInfo, funcInfo: [{ insn: 0, name: fn.name }], stackSize: top };
+  return {
+    instructions: out,
+    relocations,
+    lineInfo,
+    funcInfo: [{ insn: 0, name: fn.name }],
+    stackSize: top,
+    calls,
+  };
 }

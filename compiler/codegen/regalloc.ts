@@ -1,6 +1,7 @@
 import { liveBlocks, type Inst, type IrFunction, type Terminator, type VReg } from "../ir/ir.js";
 import { defOf, mapDef, mapUses, usesOf } from "../ir/uses.js";
-import { liveness } from "./liveness.js";
+import { liveness } from "../ir/liveness.js";
+import { fitsImm32 } from "../ir/lower/lowerer.js";
 
 /**
  * Register allocation by graph colouring over r0–r9, honouring the eBPF calling convention
@@ -68,7 +69,9 @@ function build(fn: IrFunction): Graph {
           i.op === "alu" &&
           i.b.kind === "reg" &&
           !(i.a.kind === "reg" && i.a.reg === i.b.reg) &&
-          !COMMUTATIVE.has(i.alu)
+          // codegen swaps a commutative op's operands when d shares b's register, which only
+          // works when `a` can become an instruction immediate
+          (!COMMUTATIVE.has(i.alu) || (i.a.kind === "imm" && i.w === 64 && !fitsImm32(i.a.value)))
         )
           edge(d, i.b.reg);
         live.delete(d);
@@ -96,11 +99,17 @@ function build(fn: IrFunction): Graph {
   return { edges, crossesCall, hints, moves, order };
 }
 
-/** Colours the graph; returns the registers that must be spilled (empty when done). */
-function color(g: Graph, out: Map<VReg, number>): VReg[] {
+/**
+ * Colours the graph; returns the registers that must be spilled (empty when done). Spill
+ * temporaries go first: each lives for one instruction, so it always finds a register, and the
+ * values that lose out are long-lived ones whose spilling actually relieves pressure. That also
+ * bounds the rounds: a value is spilled at most once and temporaries never are.
+ */
+function color(g: Graph, temps: ReadonlySet<VReg>, out: Map<VReg, number>): VReg[] {
   const spills: VReg[] = [];
-  // values live across calls first: they compete for only four registers
-  const order = [...g.order].sort((a, b) => Number(g.crossesCall.has(b)) - Number(g.crossesCall.has(a)));
+  const rank = (r: VReg): number => (temps.has(r) ? 2 : g.crossesCall.has(r) ? 1 : 0);
+  // values live across calls next: they compete for only four registers
+  const order = [...g.order].sort((a, b) => rank(b) - rank(a));
   for (const r of order) {
     const taken = new Set<number>();
     for (const n of g.edges.get(r) ?? []) {
@@ -124,29 +133,66 @@ function color(g: Graph, out: Map<VReg, number>): VReg[] {
   return spills;
 }
 
-/** Rewrites every access to `r` through a new 8-byte stack slot. */
-function spill(fn: IrFunction, r: VReg): void {
-  fn.slots.push({ size: 8, align: 8, name: `spill.v${r}` });
-  const slot = fn.slots.length - 1;
-  const addr = { kind: "stack" as const, slot, off: 0 };
+/**
+ * Rewrites every access to the spilled registers through their own 8-byte stack slots, in one
+ * walk over the function: a reload into a fresh temporary before each use, a store after each
+ * definition. The temporaries are added to `temps`.
+ */
+function spill(fn: IrFunction, g: Graph, regs: readonly VReg[], temps: Set<VReg>): void {
+  // Spilled values that never live at the same time share a slot (the stack is 512 bytes).
+  const slotOf = new Map<VReg, number>();
+  const holders = new Map<number, VReg[]>();
+  for (const r of regs) {
+    const conflicts = g.edges.get(r) ?? new Set<VReg>();
+    let slot = [...holders].find(([, rs]) => rs.every((o) => !conflicts.has(o)))?.[0];
+    if (slot === undefined) {
+      fn.slots.push({ size: 8, align: 8, name: `spill.v${r}` });
+      slot = fn.slots.length - 1;
+      holders.set(slot, []);
+    }
+    holders.get(slot)!.push(r);
+    slotOf.set(r, slot);
+  }
+  const fresh = (): VReg => {
+    const t = fn.nextReg++;
+    temps.add(t);
+    return t;
+  };
   for (const b of liveBlocks(fn)) {
     const out: Inst[] = [];
     const rewriteUses = <T extends Inst | Terminator>(i: T): T => {
-      if (!usesOf(i).includes(r)) return i;
-      const t = fn.nextReg++;
-      out.push({ op: "load", size: 8, dst: t, addr, ...(i.loc ? { loc: i.loc } : {}) });
-      return mapUses(i, (o) => (o.kind === "reg" && o.reg === r ? { kind: "reg", reg: t } : o));
+      const renamed = new Map<VReg, VReg>();
+      for (const u of usesOf(i)) {
+        const slot = slotOf.get(u);
+        if (slot === undefined || renamed.has(u)) continue;
+        const t = fresh();
+        renamed.set(u, t);
+        out.push({
+          op: "load",
+          size: 8,
+          dst: t,
+          addr: { kind: "stack", slot, off: 0 },
+          ...(i.loc ? { loc: i.loc } : {}),
+        });
+      }
+      if (renamed.size === 0) return i;
+      return mapUses(i, (o) => {
+        const t = o.kind === "reg" ? renamed.get(o.reg) : undefined;
+        return t === undefined ? o : { kind: "reg", reg: t };
+      });
     };
     for (const i0 of b.insts) {
       let i = rewriteUses(i0);
-      if (defOf(i) === r) {
-        const t = fn.nextReg++;
+      const d = defOf(i);
+      const slot = d === undefined ? undefined : slotOf.get(d);
+      if (slot !== undefined) {
+        const t = fresh();
         i = mapDef(i, () => t);
         out.push(i);
         out.push({
           op: "store",
           size: 8,
-          addr,
+          addr: { kind: "stack", slot, off: 0 },
           src: { kind: "reg", reg: t },
           ...(i.loc ? { loc: i.loc } : {}),
         });
@@ -158,12 +204,16 @@ function spill(fn: IrFunction, r: VReg): void {
 }
 
 export function allocate(fn: IrFunction): Allocation {
-  for (let round = 0; round < 64; round++) {
+  const temps = new Set<VReg>();
+  for (;;) {
     const g = build(fn);
     const out = new Map<VReg, number>();
-    const spills = color(g, out);
+    const spills = color(g, temps, out);
     if (spills.length === 0) return { color: out };
-    for (const r of spills) spill(fn, r);
+    // Only a temporary that conflicts with more than ten others could be left over, and a
+    // temporary lives across one instruction, which reads at most a handful of registers.
+    if (spills.some((r) => temps.has(r)))
+      throw new Error(`register allocation of ${fn.name} did not converge`);
+    spill(fn, g, spills, temps);
   }
-  throw new Error(`register allocation of ${fn.name} did not converge`);
 }

@@ -150,17 +150,42 @@ export class TypeResolver {
     this.resolving.add(decl);
     const fields: FieldSpec[] = [];
     let ok = true;
-    if (Node.isInterfaceDeclaration(decl) && decl.getExtends().length > 0) {
-      this.reporter.error(
-        Code.UNSUPPORTED_TYPE,
-        decl,
-        "interfaces that extend others are not supported yet",
-        "list the fields in one interface (nest the shared part as a field)",
-      );
-      ok = false;
-    }
-    const members = Node.isInterfaceDeclaration(decl) || Node.isTypeLiteral(decl) ? decl.getMembers() : [];
+    // `interface B extends A { … }`: A's fields first, in A's order, then B's — one flat struct, as
+    // TypeScript sees the fields (not C's embedding of A as a member, which would keep A's padding)
+    const members: Node[] = [];
+    const collect = (d: Node, seen: Set<Node>): void => {
+      if (seen.has(d)) return;
+      seen.add(d);
+      if (Node.isInterfaceDeclaration(d))
+        for (const h of d.getExtends()) {
+          const sym = h.getExpression().getSymbol();
+          const base = (sym?.isAlias() ? sym.getAliasedSymbol() : sym)?.getDeclarations()[0];
+          if (base && Node.isInterfaceDeclaration(base) && h.getTypeArguments().length === 0)
+            collect(base, seen);
+          else {
+            this.reporter.error(
+              Code.UNSUPPORTED_TYPE,
+              h,
+              "a struct interface can only extend other struct interfaces",
+            );
+            ok = false;
+          }
+        }
+      if (Node.isInterfaceDeclaration(d) || Node.isTypeLiteral(d)) members.push(...d.getMembers());
+    };
+    collect(decl, new Set());
+    const names = new Set<string>();
     for (const m of members) {
+      if (Node.isPropertySignature(m) && names.has(m.getName())) {
+        this.reporter.error(
+          Code.UNSUPPORTED_TYPE,
+          m,
+          `field \`${m.getName()}\` is declared twice (also in a base interface)`,
+        );
+        ok = false;
+        continue;
+      }
+      if (Node.isPropertySignature(m)) names.add(m.getName());
       if (!Node.isPropertySignature(m)) {
         this.reporter.error(
           Code.UNSUPPORTED_TYPE,

@@ -7,7 +7,7 @@ import {
   type SourceFile,
   type VariableDeclaration,
 } from "ts-morph";
-import { int, sizeOf, type Layout } from "../../runtime/layout/index.js";
+import { int, sizeOf, struct, type Layout } from "../../runtime/layout/index.js";
 import { encodeToBytes } from "../../runtime/layout/index.js";
 import type { DataSectionSpec, MapSpec } from "../../runtime/object/spec.js";
 import { AttachType, MapType, ProgType, type ProgTypeName } from "../../runtime/uapi/bpf.js";
@@ -39,7 +39,8 @@ export type MapClass =
   | "StackTraceMap"
   | "Queue"
   | "Stack"
-  | "Histogram";
+  | "Histogram"
+  | "KeyedHistogram";
 
 const MAP_TYPES: Readonly<Record<MapClass, number>> = {
   HashMap: MapType.HASH,
@@ -55,6 +56,7 @@ const MAP_TYPES: Readonly<Record<MapClass, number>> = {
   Queue: MapType.QUEUE,
   Stack: MapType.STACK,
   Histogram: MapType.ARRAY,
+  KeyedHistogram: MapType.HASH,
 };
 
 export interface MapDecl {
@@ -157,7 +159,7 @@ function sectionOf(
     case "kretprobe":
     case "uprobe":
     case "uretprobe":
-      return { section: `${kind}/${attach}`, type: "KPROBE" };
+      return { section: attach === undefined ? kind : `${kind}/${attach}`, type: "KPROBE" };
     case "fentry":
       return { section: `fentry/${attach}`, type: "TRACING", eat: AttachType.TRACE_FENTRY };
     case "fexit":
@@ -213,6 +215,7 @@ export class ModuleCollector {
   constructor(
     private readonly reporter: Reporter,
     private readonly types: TypeResolver,
+    private readonly liveTracepoints = true,
   ) {}
 
   collect(files: readonly SourceFile[], entry: SourceFile): ModuleInfo {
@@ -402,7 +405,8 @@ export class ModuleCollector {
         maxEntries = num("maxEntries", true);
         value = { kind: "array", elem: int(8, false), length: num("depth", false, 127n) };
         break;
-      case "Histogram": {
+      case "Histogram":
+      case "KeyedHistogram": {
         const scale = opts.get("scale");
         if (scale?.text === "log2") histogram = { kind: "log2" };
         else if (scale?.text === "linear") {
@@ -418,9 +422,24 @@ export class ModuleCollector {
             scale?.node ?? init,
             'Histogram needs scale: "log2" or "linear"',
           );
-        key = int(4, false);
         value = int(8, false);
-        maxEntries = histogram ? bucketCount(histogram) : 1;
+        if (cls === "KeyedHistogram") {
+          // bpftrace's @h[key] = hist(v): one count per (key, bucket)
+          const user = want(1, "key type")?.[0];
+          key = user
+            ? struct(
+                [
+                  ["key", user],
+                  ["bucket", int(4, false)],
+                ],
+                { name: `${name}_key` },
+              )
+            : undefined;
+          maxEntries = num("maxEntries", false, 10240n);
+        } else {
+          key = int(4, false);
+          maxEntries = histogram ? bucketCount(histogram) : 1;
+        }
         break;
       }
     }
@@ -428,6 +447,7 @@ export class ModuleCollector {
       maxEntries === 0 &&
       cls !== "PerfEventArray" &&
       cls !== "Histogram" &&
+      cls !== "KeyedHistogram" &&
       opts.get(cls === "RingBuf" ? "size" : "maxEntries")?.value === 0n
     )
       this.reporter.error(
@@ -467,7 +487,10 @@ export class ModuleCollector {
       );
       return;
     }
-    const takesAttach = kind !== "xdp" && kind !== "tc" && kind !== "socketFilter" && kind !== "perfEvent";
+    // uprobe(fn): SEC("uprobe"), attached by the loader to a binary and offset it chooses
+    const optionalAttach = (kind === "uprobe" || kind === "uretprobe") && args.length === 1;
+    const takesAttach =
+      kind !== "xdp" && kind !== "tc" && kind !== "socketFilter" && kind !== "perfEvent" && !optionalAttach;
     const fnArg = args[takesAttach ? 1 : 0];
     let attach: string | undefined;
     if (takesAttach) {
@@ -492,7 +515,9 @@ export class ModuleCollector {
     }
     let tracepoint: TracepointFormat | undefined;
     if (kind === "tracepoint") {
-      const r = tracepointFormat(attach ?? "", { live: false });
+      // the running kernel's record layout when tracefs is mounted (what the program will read),
+      // else the snapshot stdlib/tracepoints.ts was generated from
+      const r = tracepointFormat(attach ?? "", { live: this.liveTracepoints });
       if (!r.ok) {
         const d0 = r.diagnostics[0]!;
         this.reporter.error(Code.UNKNOWN_ATTACH, args[0]!, d0.message, d0.hint);

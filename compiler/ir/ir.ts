@@ -32,6 +32,7 @@ export type AluOp =
   | "lsh"
   | "rsh"
   | "arsh";
+export type AtomicOp = "add" | "or" | "and" | "xor";
 export type CmpOp = "eq" | "ne" | "gt" | "ge" | "lt" | "le" | "sgt" | "sge" | "slt" | "sle" | "set";
 
 /** A memory address: a register plus offset, or a stack slot of the function plus offset. */
@@ -62,11 +63,15 @@ export type Inst = (
   | { op: "bswap"; dst: VReg; src: VReg; bits: 16 | 32 | 64 }
   | { op: "load"; size: Size; dst: VReg; addr: Addr }
   | { op: "store"; size: Size; addr: Addr; src: Operand }
-  | { op: "atomicAdd"; size: 4 | 8; addr: Addr; src: VReg }
+  /** *(size *)addr op= src, atomically (RFC 9669 §5.3: BPF_ADD/OR/AND/XOR without FETCH) */
+  | { op: "atomic"; aop: AtomicOp; size: 4 | 8; addr: Addr; src: VReg }
   | { op: "addr"; dst: VReg; addr: Addr }
   | { op: "ldmap"; dst: VReg; map: string }
   | { op: "ldglobal"; dst: VReg; section: string; offset: number }
-  | { op: "call"; helper: number; args: Operand[]; dst: VReg | undefined }
+  /** a helper call (`helper` is its id), or with `local` a BPF-to-BPF call of that subprogram */
+  | { op: "call"; helper: number; local?: string; args: Operand[]; dst: VReg | undefined }
+  /** dst = address of a subprogram (lddw src 4, BPF_PSEUDO_FUNC): bpf_loop and other callbacks */
+  | { op: "ldfunc"; dst: VReg; fn: string }
 ) & { loc?: SrcLoc };
 
 export type Terminator = (
@@ -87,6 +92,12 @@ export interface IrFunction {
   blocks: (Block | undefined)[];
   slots: StackSlot[];
   nextReg: VReg;
+  /**
+   * The register holding a program's context pointer (its first parameter, never reassigned).
+   * The context is read-only to programs and no helper the DSL offers changes it, so loads
+   * through it may be shared (kernel: ctx fields are rewritten to plain loads by convert_ctx_access).
+   */
+  ctxReg?: VReg;
 }
 
 export const reg = (r: VReg): Operand => ({ kind: "reg", reg: r });

@@ -24,8 +24,8 @@ export function printInst(i: Inst | Terminator): string {
       return `v${i.dst} = load${i.size * 8} ${addr(i.addr)}`;
     case "store":
       return `store${i.size * 8} ${addr(i.addr)}, ${op(i.src)}`;
-    case "atomicAdd":
-      return `atomic_add${i.size * 8} ${addr(i.addr)}, v${i.src}`;
+    case "atomic":
+      return `atomic_${i.aop}${i.size * 8} ${addr(i.addr)}, v${i.src}`;
     case "addr":
       return `v${i.dst} = addr ${addr(i.addr)}`;
     case "ldmap":
@@ -33,7 +33,9 @@ export function printInst(i: Inst | Terminator): string {
     case "ldglobal":
       return `v${i.dst} = global ${i.section}+${i.offset}`;
     case "call":
-      return `${i.dst !== undefined ? `v${i.dst} = ` : ""}call ${i.helper}(${i.args.map(op).join(", ")})`;
+      return `${i.dst !== undefined ? `v${i.dst} = ` : ""}call ${i.local ?? i.helper}(${i.args.map(op).join(", ")})`;
+    case "ldfunc":
+      return `v${i.dst} = func ${i.fn}`;
     case "jmp":
       return `jmp b${i.target}`;
     case "br":

@@ -15,6 +15,7 @@ export function usesOf(i: Inst | Terminator): VReg[] {
     case "param":
     case "ldmap":
     case "ldglobal":
+    case "ldfunc":
     case "jmp":
       break;
     case "mov":
@@ -39,7 +40,7 @@ export function usesOf(i: Inst | Terminator): VReg[] {
       addrRegs(i.addr, out);
       opRegs(i.src, out);
       break;
-    case "atomicAdd":
+    case "atomic":
       addrRegs(i.addr, out);
       out.push(i.src);
       break;
@@ -69,6 +70,7 @@ export function defOf(i: Inst | Terminator): VReg | undefined {
     case "addr":
     case "ldmap":
     case "ldglobal":
+    case "ldfunc":
       return i.dst;
     case "call":
       return i.dst;
@@ -79,7 +81,7 @@ export function defOf(i: Inst | Terminator): VReg | undefined {
 
 /** Whether removing the instruction (when its result is unused) changes behaviour. */
 export function hasSideEffects(i: Inst): boolean {
-  return i.op === "store" || i.op === "atomicAdd" || i.op === "call" || i.op === "param";
+  return i.op === "store" || i.op === "atomic" || i.op === "call" || i.op === "param";
 }
 
 /** Rewrites every register an instruction reads through `f`. */
@@ -105,7 +107,7 @@ export function mapUses<T extends Inst | Terminator>(i: T, f: (o: Operand) => Op
       return { ...x, addr: addr(x.addr) } as T;
     case "store":
       return { ...x, addr: addr(x.addr), src: f(x.src) } as T;
-    case "atomicAdd":
+    case "atomic":
       return { ...x, addr: addr(x.addr), src: reg(x.src) } as T;
     case "call":
       return { ...x, args: x.args.map(f) } as T;

@@ -1,4 +1,11 @@
-import { liveBlocks, successors, type BlockId, type IrFunction, type Terminator } from "../ir/ir.js";
+import {
+  liveBlocks,
+  successors,
+  type BlockId,
+  type IrFunction,
+  type Operand,
+  type Terminator,
+} from "../ir/ir.js";
 
 /**
  * Control-flow cleanup: drops unreachable blocks, jumps straight through empty blocks, turns
@@ -31,6 +38,43 @@ export function simplifyCfg(fn: IrFunction): boolean {
     }
     if (targetsOf(nt) !== targetsOf(t)) {
       b.term = nt;
+      changed = true;
+    }
+  }
+  // tail merging: blocks with the same code and exit (typically `return 2`) become one
+  const same = new Map<string, BlockId>();
+  const alias = new Map<BlockId, BlockId>();
+  for (const b of liveBlocks(fn)) {
+    if (b.id === 0 || b.insts.length > 4) continue;
+    const key = JSON.stringify([b.insts, b.term], (k, v: unknown) =>
+      k === "loc" ? undefined : typeof v === "bigint" ? `${v}n` : v,
+    );
+    const first = same.get(key);
+    if (first === undefined) same.set(key, b.id);
+    else if (!successors(b.term).includes(b.id)) alias.set(b.id, first);
+  }
+  if (alias.size) {
+    const to = (id: BlockId): BlockId => alias.get(id) ?? id;
+    for (const b of liveBlocks(fn)) {
+      const t = b.term;
+      if (t.op === "jmp") b.term = { ...t, target: to(t.target) };
+      else if (t.op === "br") b.term = { ...t, then: to(t.then), else: to(t.else) };
+    }
+    changed = true;
+  }
+  // a block ending in `return c` jumps to an empty `return c` block instead: one exit, as clang has
+  // (only into a block something already jumps to, so merging does not undo it)
+  const entered = new Set<BlockId>();
+  for (const b of liveBlocks(fn)) for (const s of successors(b.term)) entered.add(s);
+  const emptyRet = new Map<string, BlockId>();
+  for (const b of liveBlocks(fn))
+    if (b.insts.length === 0 && b.term.op === "ret" && entered.has(b.id) && b.id !== 0)
+      emptyRet.set(operandKey(b.term.value), b.id);
+  for (const b of liveBlocks(fn)) {
+    if (b.insts.length === 0 || b.term.op !== "ret") continue;
+    const target = emptyRet.get(operandKey(b.term.value));
+    if (target !== undefined) {
+      b.term = { op: "jmp", target, ...(b.term.loc ? { loc: b.term.loc } : {}) };
       changed = true;
     }
   }
@@ -68,6 +112,10 @@ export function simplifyCfg(fn: IrFunction): boolean {
     }
   }
   return changed;
+}
+
+function operandKey(o: Operand): string {
+  return o.kind === "imm" ? `#${o.value}` : `v${o.reg}`;
 }
 
 function targetsOf(t: Terminator): string {

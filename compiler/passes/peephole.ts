@@ -46,6 +46,14 @@ export function peephole(fn: IrFunction): boolean {
           return { ...i, src: inner.src };
         }
       }
+      // memory through a pointer to a stack slot: address the slot directly (r10 + k)
+      if ((i.op === "load" || i.op === "store") && i.addr.kind === "reg") {
+        const base = single(i.addr.reg);
+        if (base?.op === "addr" && base.addr.kind === "stack") {
+          changed = true;
+          return { ...i, addr: { ...base.addr, off: base.addr.off + i.addr.off } } as Inst;
+        }
+      }
       if (i.op === "store" && i.src.kind === "reg") {
         const inner = single(i.src.reg);
         if (inner?.op === "ext" && inner.bits >= i.size * 8 && count.get(inner.src) === 1) {

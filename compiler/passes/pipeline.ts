@@ -1,7 +1,10 @@
 import type { IrFunction } from "../ir/ir.js";
 import { simplifyCfg } from "./cfg.js";
+import { cse } from "./cse.js";
 import { deadCode } from "./dce.js";
 import { peephole } from "./peephole.js";
+import { rematerialize } from "./remat.js";
+import { threadJumps } from "./thread.js";
 import { foldUnary, propagate } from "./propagate.js";
 
 export interface OptimizeOptions {
@@ -17,9 +20,13 @@ export function optimize(fn: IrFunction, options: OptimizeOptions = {}): IrFunct
     let changed = propagate(fn);
     changed = foldUnary(fn) || changed;
     changed = peephole(fn) || changed;
+    changed = cse(fn) || changed;
+    changed = threadJumps(fn) || changed;
     changed = simplifyCfg(fn) || changed;
     changed = deadCode(fn) || changed;
     if (!changed) break;
   }
+  // last, so common-subexpression elimination does not merge the copies again
+  if (rematerialize(fn)) deadCode(fn);
   return fn;
 }

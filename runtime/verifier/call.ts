@@ -2,7 +2,7 @@ import { HELPER_NAMES, helperName } from "../uapi/helpers.js";
 import { isConst, knownBounds, unknownBounds } from "./bounds.js";
 import { failure, notModelled, VerifierCode, type Failure } from "./codes.js";
 import type { Env } from "./env.js";
-import { HELPER_BY_ID, MAP_TYPE_HELPERS, type ArgKind } from "./helpers.js";
+import { HELPER_BY_ID, MAP_TYPE_HELPERS, MINIMAL_PROG_TYPES, type ArgKind } from "./helpers.js";
 import { checkHelperMem, MAX_VAR_OFF } from "./mem.js";
 import {
   isPacketPointer,
@@ -13,8 +13,10 @@ import {
   scalarReg,
   type RegState,
 } from "./reg.js";
+import { checkRetval } from "./return-code.js";
 import {
   allRegs,
+  copyState,
   curFrame,
   MAX_CALL_FRAMES,
   MAX_STACK,
@@ -23,7 +25,7 @@ import {
   type VerifierState,
 } from "./state.js";
 import { MapType } from "../uapi/bpf.js";
-import { newId } from "./env.js";
+import { newId, type GlobalFunc } from "./env.js";
 import type { MapSpec } from "../object/spec.js";
 
 /** Helper calls (kernel: check_helper_call, check_func_arg) and BPF-to-BPF calls (check_func_call). */
@@ -38,6 +40,8 @@ interface ArgMeta {
   allocSize?: number;
   /** A lookup key known to be constant (kernel: get_constant_map_key). */
   constKey?: number;
+  /** First instruction of the callback argument. */
+  callback?: number;
 }
 
 export function checkHelperCall(
@@ -56,6 +60,7 @@ export function checkHelperCall(
   const proto = HELPER_BY_ID.get(id);
   const name = `${helperName(id)}#${id}`;
   if (!proto) return notModelled(`helper ${name}`);
+  if (MINIMAL_PROG_TYPES.includes(env.progType)) return notModelled(`helpers in ${env.progType} programs`);
   if (!proto.progTypes.includes(env.progType)) {
     return failure(
       VerifierCode.HELPER_UNAVAILABLE,
@@ -89,6 +94,31 @@ export function checkHelperCall(
   }
   if (proto.name === "tail_call" && env.cfg.subprogStart.length > 1) {
     return notModelled("bpf_tail_call in a program with BPF-to-BPF calls");
+  }
+  if (proto.loopCallback && meta.callback !== undefined) {
+    // kernel: push_callback_call — explore one more iteration of the callback as a branch while
+    // this path continues as if the loop stopped; the callback returns to this call instruction
+    const caller = curFrame(st);
+    if (caller.callbackDepth < regs[1]!.bounds.umax) {
+      const cb = copyState(st);
+      const sp = env.cfg.subprogOf[meta.callback]!;
+      const callee = newFrame(env.insn, sp);
+      callee.inCallback = true;
+      callee.regs[1] = scalarReg();
+      callee.regs[2] = { ...curFrame(cb).regs[3]!, written: false };
+      callee.regs[10] = pointerReg("stack", { frameno: cb.frames.length });
+      curFrame(cb).callbackDepth++;
+      if (cb.frames.length >= MAX_CALL_FRAMES) {
+        return failure(
+          VerifierCode.CALL_STACK,
+          `the call stack of ${cb.frames.length + 1} frames is too deep !`,
+          "BPF allows at most 8 nested calls",
+        );
+      }
+      cb.frames.push(callee);
+      env.pendingCallback = { state: cb, insn: meta.callback };
+    }
+    caller.callbackDepth = 0;
   }
   // kernel: release_reference — every copy of the released pointer becomes unusable
   if (meta.releaseId !== undefined) {
@@ -297,7 +327,35 @@ function checkArg(
     }
     case "dontcare":
       return undefined;
+    case "func":
+      if (reg.type !== "func" || reg.func === undefined)
+        return typeError(regno, reg, "func", `pass a function's address (a static function) in R${regno}`);
+      meta.callback = reg.func;
+      return undefined;
+    case "stack_or_null":
+      if (reg.type === "scalar" && isConst(reg.bounds) && reg.bounds.varOff.value === 0n) return undefined;
+      if (reg.type !== "stack" || reg.maybeNull) return typeError(regno, reg, "fp");
+      return undefined;
   }
+}
+
+/**
+ * kernel: prepare_func_exit for a callback — R0 must be 0 or 1; the caller goes back to the
+ * helper call, which schedules the next iteration or moves on.
+ */
+export function leaveCallback(st: VerifierState): Failure | number {
+  const callee = curFrame(st);
+  const r0 = callee.regs[0]!;
+  if (r0.type !== "scalar") {
+    return failure(VerifierCode.RETURN_VALUE, "R0 not a scalar value", "callbacks return 0 or 1", 0);
+  }
+  const bad = checkRetval(r0, { min: 0n, max: 1n }, "At callback return");
+  if (bad) return { ...bad, hint: "a bpf_loop callback returns 0 (continue) or 1 (stop)" };
+  st.frames.pop();
+  for (const r of allRegs(st)) {
+    if (r.type === "stack" && r.frameno >= st.frames.length) Object.assign(r, scalarReg());
+  }
+  return callee.callsite;
 }
 
 /**
@@ -342,23 +400,18 @@ export function enterSubprog(env: Env, st: VerifierState, target: number): Failu
   return target;
 }
 
-/** kernel: prepare_func_exit — R0 must be a scalar; returns the caller's next instruction. */
+/**
+ * kernel: prepare_func_exit — R0 goes back to the caller as it is (a static function may return
+ * a pointer), except a stack pointer; returns the caller's next instruction.
+ */
 export function leaveSubprog(env: Env, st: VerifierState): Failure | number {
   const callee = curFrame(st);
   const r0 = callee.regs[0]!;
-  if (r0.type === "stack" && r0.frameno === st.frames.length - 1) {
+  if (r0.type === "stack") {
     return failure(
       VerifierCode.RETURN_VALUE,
       "cannot return stack pointer to the caller",
-      "the callee's stack is gone after it returns",
-      0,
-    );
-  }
-  if (r0.type !== "scalar") {
-    return failure(
-      VerifierCode.RETURN_VALUE,
-      `At subprogram exit the register R0 is not a scalar value (${regTypeName(r0)})`,
-      "BPF functions return numbers, never pointers",
+      "a function's stack is gone after it returns; return a number or a map value pointer",
       0,
     );
   }
@@ -374,3 +427,54 @@ export function leaveSubprog(env: Env, st: VerifierState): Failure | number {
 }
 
 export { knownBounds, regText };
+
+/**
+ * kernel: check_func_call for a global function — the arguments must match its BTF prototype;
+ * the function itself is verified once, on its own, after the main program; here it returns an
+ * unknown scalar and clobbers R1-R5.
+ */
+export function callGlobal(
+  env: Env,
+  st: VerifierState,
+  sp: number,
+  g: GlobalFunc,
+  readReg: (r: number) => Failure | undefined,
+): Failure | undefined {
+  const regs = curFrame(st).regs;
+  for (let k = 0; k < g.args.length; k++) {
+    const regno = k + 1;
+    const reg = regs[regno]!;
+    const bad = (why: string) =>
+      failure(
+        VerifierCode.HELPER_ARG_TYPE,
+        `${why}\nCaller passes invalid args into func#${sp} ('${g.name}')`,
+        `argument ${regno} of ${g.name}() is declared as ${g.args[k] === "ctx" ? "the context pointer" : "an integer"}`,
+        regno,
+      );
+    if (g.args[k] === "scalar") {
+      if (reg.type !== "scalar")
+        return reg.type === "not_init" ? (readReg(regno) ?? bad("")) : bad(`R${regno} is not a scalar`);
+    } else if (reg.type !== "ctx") {
+      return bad(`arg#${k} expects pointer to ctx`);
+    } else if (reg.off !== 0 || !isConst(reg.bounds) || reg.bounds.varOff.value !== 0n) {
+      return bad(`dereference of modified ctx ptr R${regno} off=${reg.off} disallowed`);
+    }
+  }
+  env.calledGlobals.add(sp);
+  const start = env.cfg.subprogStart[sp]!;
+  const end = env.cfg.subprogStart[sp + 1] ?? env.program.length;
+  const changesPkt = env.program
+    .slice(start, end)
+    .some((i) => i.opcode === 0x85 && i.src === 0 && HELPER_BY_ID.get(i.imm)?.changesPktData);
+  if (changesPkt) {
+    for (const f of st.frames) {
+      f.regs = f.regs.map((r) => (isPacketPointer(r) || r.type === "pkt_end" ? scalarReg() : r));
+      f.stack.spills = f.stack.spills.map((r) =>
+        r && (isPacketPointer(r) || r.type === "pkt_end") ? scalarReg() : r,
+      );
+    }
+  }
+  for (let r = 1; r <= 5; r++) regs[r] = notInit();
+  regs[0] = { ...scalarReg(), written: true };
+  return undefined;
+}

@@ -157,7 +157,9 @@ export function buildCfg(program: readonly Instruction[]): { cfg: Cfg } | { fail
     if (to >= 0 && isJmpClass(insn.opcode)) {
       const code = opCode(insn.opcode);
       if (code === Jmp.CALL) {
-        prunePoint[from] = 1;
+        // kernel: visit_func_call_insn — the insn after any call; the call itself only for
+        // BPF-to-BPF calls (helpers that run callbacks are added by the walk)
+        if (isLocalCall(insn)) prunePoint[from] = 1;
         if (w === top.s + 1) prunePoint[to] = 1;
       } else if (code !== Jmp.EXIT) {
         prunePoint[to] = 1;

@@ -118,7 +118,35 @@ function kprobe(q: CtxQuery): CtxVerdict {
   return SCALAR;
 }
 
+/** kernel: cg_skb_is_valid_access — packet reads (privileged), a few writable fields. */
+function cgroupSkb(q: CtxQuery): CtxVerdict {
+  const common = skbCommon(q);
+  if (common) return common;
+  if (q.off === SKB.TC_CLASSID) return INVALID;
+  if (q.off >= SKB.NAPI_ID) return { kind: "unmodelled", what: `__sk_buff field at offset ${q.off}` };
+  if (q.off === SKB.DATA || q.off === SKB.DATA_END) {
+    if (q.write || q.size !== 4) return INVALID;
+    return { kind: "pointer", type: q.off === SKB.DATA ? "pkt" : "pkt_end" };
+  }
+  if (q.write) return [8, 32].includes(q.off) && q.size === 4 ? SCALAR : INVALID; // mark, priority
+  return narrowOk(q.size, 4) ? SCALAR : INVALID;
+}
+
+/**
+ * kernel: pe_prog_is_valid_access — struct bpf_perf_event_data: pt_regs (168 bytes on x86-64,
+ * whole u64 reads), then sample_period and addr (u64, narrow reads allowed). Read-only.
+ */
+function perfEvent(q: CtxQuery): CtxVerdict {
+  const size = 168 + 16;
+  if (q.off < 0 || q.off >= size || q.write || q.off % q.size !== 0) return INVALID;
+  if (q.signExtend) return { kind: "unmodelled", what: "sign-extending loads from bpf_perf_event_data" };
+  if (q.off >= 168) return narrowOk(q.size, 8) && q.off + q.size <= size ? SCALAR : INVALID;
+  return q.size === 8 ? SCALAR : INVALID;
+}
+
 const RULES: Partial<Record<ProgTypeName, (q: CtxQuery) => CtxVerdict>> = {
+  CGROUP_SKB: cgroupSkb,
+  PERF_EVENT: perfEvent,
   XDP: xdp,
   SOCKET_FILTER: socketFilter,
   SCHED_CLS: schedCls,
@@ -135,8 +163,7 @@ export function ctxAccess(type: ProgTypeName, q: CtxQuery): CtxVerdict {
 /** Whether programs of this type may read/write packet data directly (kernel: may_access_direct_pkt_data). */
 export function directPacketAccess(type: ProgTypeName, write: boolean): boolean {
   if (type === "XDP" || type === "SCHED_CLS") return true;
-  void write;
-  return false;
+  return type === "CGROUP_SKB" && !write;
 }
 
 /** Program types that may use LD_ABS / LD_IND (kernel: may_access_skb). */

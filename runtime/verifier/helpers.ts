@@ -23,7 +23,9 @@ export type ArgKind =
   | "size" // ARG_CONST_SIZE: bounded, non-zero
   | "size_or_zero" // ARG_CONST_SIZE_OR_ZERO
   | "alloc_size_or_zero" // ARG_CONST_ALLOC_SIZE_OR_ZERO: a known constant
-  | "ringbuf_mem_release"; // ARG_PTR_TO_RINGBUF_MEM | OBJ_RELEASE
+  | "ringbuf_mem_release" // ARG_PTR_TO_RINGBUF_MEM | OBJ_RELEASE
+  | "func" // ARG_PTR_TO_FUNC: a callback (lddw of a static function)
+  | "stack_or_null"; // ARG_PTR_TO_STACK_OR_NULL
 
 /** Return kinds (kernel: enum bpf_return_type). */
 export type RetKind =
@@ -46,6 +48,11 @@ export interface HelperProto {
   readonly changesPktData?: boolean;
   /** Only GPL-compatible programs may call it (kernel: bpf_func_proto.gpl_only). */
   readonly gplOnly?: boolean;
+  /**
+   * Calls its `func` argument R1-bounded times with (index, ctx) and expects 0 or 1 back
+   * (kernel: set_loop_callback_state).
+   */
+  readonly loopCallback?: boolean;
 }
 
 /** Program types tsbpf's verifier models (context tables, helper sets). */
@@ -56,12 +63,27 @@ export const MODELLED_PROG_TYPES: readonly ProgTypeName[] = [
   "RAW_TRACEPOINT",
   "KPROBE",
   "SCHED_CLS",
+  "CGROUP_SKB",
+  "PERF_EVENT",
+];
+
+/**
+ * Program types checked only as far as their return value: context accesses and helper calls in
+ * them are refused as not modelled (TSB4099), so `return 0`-style programs are verified exactly.
+ */
+export const MINIMAL_PROG_TYPES: readonly ProgTypeName[] = [
+  "SYSCALL",
+  "SK_LOOKUP",
+  "FLOW_DISSECTOR",
+  "SOCK_OPS",
+  "CGROUP_DEVICE",
+  "TRACING",
 ];
 
 const ALL = MODELLED_PROG_TYPES;
 /** kernel: bpf_tracing_func_proto users. */
-const TRACING: readonly ProgTypeName[] = ["TRACEPOINT", "RAW_TRACEPOINT", "KPROBE"];
-const SKB: readonly ProgTypeName[] = ["SOCKET_FILTER", "SCHED_CLS"];
+const TRACING: readonly ProgTypeName[] = ["TRACEPOINT", "RAW_TRACEPOINT", "KPROBE", "PERF_EVENT"];
+const SKB: readonly ProgTypeName[] = ["SOCKET_FILTER", "SCHED_CLS", "CGROUP_SKB"];
 
 /** Map types the generic element helpers work on without extra semantics. */
 export const PLAIN_MAPS: readonly number[] = [
@@ -81,7 +103,12 @@ const row = (
   args: readonly ArgKind[],
   ret: RetKind,
   progTypes: readonly ProgTypeName[],
-  extra: { mapTypes?: readonly number[]; changesPktData?: boolean; gplOnly?: boolean } = {},
+  extra: {
+    mapTypes?: readonly number[];
+    changesPktData?: boolean;
+    gplOnly?: boolean;
+    loopCallback?: boolean;
+  } = {},
 ): HelperProto => {
   const id = HELPER_IDS.get(name);
   if (id === undefined) throw new Error(`bug: unknown helper ${name}`);
@@ -111,6 +138,7 @@ export const HELPER_PROTOS: readonly HelperProto[] = [
   row("ringbuf_submit", ["ringbuf_mem_release", "anything"], "void", ALL),
   row("ringbuf_discard", ["ringbuf_mem_release", "anything"], "void", ALL),
   row("ringbuf_query", ["map_ptr", "anything"], "integer", ALL, { mapTypes: [MapType.RINGBUF] }),
+  row("loop", ["anything", "func", "stack_or_null", "anything"], "integer", ALL, { loopCallback: true }),
   // bpf_base_func_proto in 6.18 offers these to every type (confirmed against the live kernel)
   row("get_current_pid_tgid", [], "integer", ALL),
   row("get_current_uid_gid", [], "integer", ALL),

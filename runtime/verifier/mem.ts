@@ -324,7 +324,17 @@ export function checkMemAccess(
       }
       const f = checkRegion(reg, regno, off, size, reg.map!.valueSize, false);
       if (f) return f;
-      if (op.access === "read" && op.valueRegno >= 0) setLoaded(st, op, scalarReg());
+      if (op.access === "read" && op.valueRegno >= 0) {
+        // kernel: bpf_map_direct_read — a frozen read-only map's bytes are known
+        const bytes = env.frozen.get(reg.map!);
+        if (bytes && isConst(reg.bounds) && !op.isAtomic && [1, 2, 4, 8].includes(size)) {
+          const at = off + constOff(reg.bounds);
+          let v = 0n;
+          for (let k = size - 1; k >= 0; k--) v = (v << 8n) | BigInt(bytes[at + k] ?? 0);
+          if (op.signExtend) v = BigInt.asUintN(64, BigInt.asIntN(size * 8, v));
+          curFrame(st).regs[op.valueRegno] = { ...scalarReg(knownBounds(v)), written: true };
+        } else setLoaded(st, op, scalarReg());
+      }
       return undefined;
     }
     case "mem": {

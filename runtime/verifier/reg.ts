@@ -25,7 +25,8 @@ export type RegType =
   | "pkt" // PTR_TO_PACKET
   | "pkt_meta" // PTR_TO_PACKET_META
   | "pkt_end" // PTR_TO_PACKET_END
-  | "mem"; // PTR_TO_MEM (ringbuf_mem when ringbuf is set)
+  | "mem" // PTR_TO_MEM (ringbuf_mem when ringbuf is set)
+  | "func"; // PTR_TO_FUNC (a callback's address, from lddw of a function)
 
 export interface RegState {
   type: RegType;
@@ -54,6 +55,8 @@ export interface RegState {
   frameno: number;
   /** Written since the last checkpoint (the `_w` the kernel log prints). */
   written: boolean;
+  /** PTR_TO_FUNC: first instruction of the function. */
+  func?: number;
 }
 
 export function notInit(): RegState {
@@ -121,6 +124,8 @@ export function regTypeName(r: RegState): string {
       return "pkt_end";
     case "mem":
       return (r.ringbuf ? "ringbuf_mem" : r.rdonly ? "rdonly_mem" : "mem") + nul;
+    case "func":
+      return "func";
   }
 }
 
@@ -188,6 +193,7 @@ export function regSafe(old: RegState, cur: RegState, idmap: Map<number, number>
           old.ringbuf === cur.ringbuf &&
           old.rdonly === cur.rdonly &&
           old.frameno === cur.frameno &&
+          old.func === cur.func &&
           boundsEqual(old.bounds, cur.bounds) &&
           checkId(old.id, cur.id, idmap) &&
           checkId(old.refObjId, cur.refObjId, idmap)))
@@ -215,6 +221,7 @@ export function regSafe(old: RegState, cur: RegState, idmap: Map<number, number>
       );
     default:
       return (
+        old.func === cur.func &&
         old.off === cur.off &&
         old.mapIndex === cur.mapIndex &&
         old.frameno === cur.frameno &&

@@ -26,6 +26,10 @@ export interface Frame {
   callsite: number;
   /** Subprogram this frame runs. */
   subprog: number;
+  /** A callback (bpf_loop's): returns to its call instruction, R0 in `callbackRet` (kernel: in_callback_fn). */
+  inCallback: boolean;
+  /** Callback iterations entered from this frame's current call (kernel: callback_depth). */
+  callbackDepth: number;
 }
 
 /** An acquired reference (kernel: struct bpf_reference_state). */
@@ -59,7 +63,7 @@ export function emptyStack(): StackState {
 export function newFrame(callsite: number, subprog: number): Frame {
   const regs: RegState[] = [];
   for (let i = 0; i < 11; i++) regs.push(notInit());
-  return { regs, stack: emptyStack(), callsite, subprog };
+  return { regs, stack: emptyStack(), callsite, subprog, inCallback: false, callbackDepth: 0 };
 }
 
 function copyStack(s: StackState): StackState {
@@ -67,7 +71,7 @@ function copyStack(s: StackState): StackState {
 }
 
 export function copyFrame(f: Frame): Frame {
-  return { regs: f.regs.map(copyReg), stack: copyStack(f.stack), callsite: f.callsite, subprog: f.subprog };
+  return { ...f, regs: f.regs.map(copyReg), stack: copyStack(f.stack) };
 }
 
 export function copyState(s: VerifierState): VerifierState {
@@ -128,7 +132,12 @@ function stackSafe(old: StackState, cur: StackState, idmap: Map<number, number>,
  * kernel: states_equal — may the path that reached `cur` be cut because `old`, already explored
  * from the same instruction, covers it?
  */
-export function statesEqual(old: VerifierState, cur: VerifierState, exact = false): boolean {
+export function statesEqual(
+  old: VerifierState,
+  cur: VerifierState,
+  exact = false,
+  live?: { readonly regs: Uint16Array; readonly insn: number },
+): boolean {
   if (old.frames.length !== cur.frames.length) return false;
   if (old.refs.length !== cur.refs.length) return false;
   const idmap = new Map<number, number>();
@@ -143,8 +152,16 @@ export function statesEqual(old: VerifierState, cur: VerifierState, exact = fals
   for (let f = 0; f < old.frames.length; f++) {
     const of = old.frames[f]!;
     const cf = cur.frames[f]!;
-    if (of.callsite !== cf.callsite || of.subprog !== cf.subprog) return false;
-    for (let r = 0; r < 11; r++) if (!regSafe(of.regs[r]!, cf.regs[r]!, idmap, exact)) return false;
+    if (of.callsite !== cf.callsite || of.subprog !== cf.subprog || of.inCallback !== cf.inCallback)
+      return false;
+    // registers no path reads before writing do not matter (kernel: clean_func_state); an outer
+    // frame resumes after (or, for a callback, at) the call it is in
+    const at = f === old.frames.length - 1 ? live?.insn : old.frames[f + 1]!.callsite;
+    const mask = !exact && live && at !== undefined ? live.regs[at]! | (1 << 10) : 0x7ff;
+    for (let r = 0; r < 11; r++) {
+      if (!(mask & (1 << r))) continue;
+      if (!regSafe(of.regs[r]!, cf.regs[r]!, idmap, exact)) return false;
+    }
     if (!stackSafe(of.stack, cf.stack, idmap, exact)) return false;
   }
   return true;

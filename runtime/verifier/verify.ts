@@ -11,17 +11,20 @@ import {
   type Instruction,
   type OpForm,
 } from "../isa/index.js";
-import type { MapSpec, ProgramSpec } from "../object/spec.js";
-import type { ProgTypeName } from "../uapi/bpf.js";
+import type { DataSectionSpec, MapSpec, ProgramSpec } from "../object/spec.js";
+import { AttachType, type ProgTypeName } from "../uapi/bpf.js";
 import { checkAlu } from "./alu.js";
 import { isConst, knownBounds } from "./bounds.js";
 import { markGoodPacket, markPtrOrNull, negate, refine, scalarBranchTaken } from "./branch.js";
-import { checkHelperCall, enterSubprog, leaveSubprog } from "./call.js";
+import { callGlobal, checkHelperCall, enterSubprog, leaveCallback, leaveSubprog } from "./call.js";
+import { findGlobalFuncs } from "./globals.js";
+import { computeLiveRegs } from "./liveness.js";
 import { buildCfg } from "./cfg.js";
 import { failure, notModelled, VerifierCode, type Failure } from "./codes.js";
 import { mayAccessSkb } from "./context.js";
 import type { Env } from "./env.js";
-import { HELPER_BY_ID, MODELLED_PROG_TYPES } from "./helpers.js";
+import { HELPER_BY_ID, MINIMAL_PROG_TYPES, MODELLED_PROG_TYPES } from "./helpers.js";
+import { checkRetval, returnRange } from "./return-code.js";
 import { insnText } from "./insn-text.js";
 import { checkMemAccess } from "./mem.js";
 import { gplCompatible, normalizeInput, resolveLddw, type VerifyInput } from "./program.js";
@@ -31,6 +34,7 @@ import {
   notInit,
   pointerReg,
   regText,
+  regTypeName,
   scalarReg,
   type RegState,
 } from "./reg.js";
@@ -52,6 +56,14 @@ export const COMPLEXITY_LIMIT_JMP_SEQ = 8192;
 export interface VerifyOptions {
   /** Maps the program's `lddw` instructions refer to (by relocation name, or by index without one). */
   readonly maps?: readonly MapSpec[];
+  /**
+   * Global data sections of the program's collection: `lddw` of a section's address refers to the
+   * single-element array map a loader creates for it; read-only sections are frozen, so loads
+   * from them are known constants (as for the kernel with libbpf's .rodata).
+   */
+  readonly data?: readonly DataSectionSpec[];
+  /** The collection's raw `.BTF` (CollectionSpec.btf): tells global functions from static ones. */
+  readonly btf?: Uint8Array;
   /** 0: no log; 1: every processed instruction; 2: also the state at each one. Default: 1 when refused. */
   readonly logLevel?: 0 | 1 | 2;
   /** License for the `{ instructions, type }` form (default GPL); a ProgramSpec carries its own. */
@@ -124,7 +136,11 @@ function verifyOnce(
 
   if (options.unprivileged)
     return finish({ f: notModelled("unprivileged verification (tsbpf models a root loader)"), insn: 0 });
-  if (!MODELLED_PROG_TYPES.includes(input.type)) {
+  const tracingOk =
+    input.type !== "TRACING" ||
+    input.expectedAttachType === AttachType.TRACE_RAW_TP ||
+    input.expectedAttachType === AttachType.TRACE_ITER;
+  if (!(MODELLED_PROG_TYPES.includes(input.type) || MINIMAL_PROG_TYPES.includes(input.type)) || !tracingOk) {
     return finish({
       f: failure(
         VerifierCode.PROG_TYPE,
@@ -137,15 +153,9 @@ function verifyOnce(
   const built = buildCfg(input.instructions);
   if ("failure" in built) return finish({ f: built.failure, insn: built.failure.insn });
   const cfg = built.cfg;
-  if (input.hasFuncInfo && cfg.subprogStart.length > 1) {
-    return finish({
-      f: notModelled(
-        "subprograms with BTF func_info (global functions are verified separately by the kernel)",
-      ),
-      insn: cfg.subprogStart[1]!,
-    });
-  }
-  const resolved = resolveLddw(input, options.maps ?? []);
+  const found = findGlobalFuncs(input.funcInfo, options.btf, cfg, input.type);
+  if ("failure" in found) return finish({ f: found.failure, insn: found.insn });
+  const resolved = resolveLddw(input, options.maps ?? [], options.data ?? []);
   if ("failure" in resolved) return finish({ f: resolved.failure, insn: resolved.insn });
 
   const env: Env = {
@@ -154,12 +164,16 @@ function verifyOnce(
     progType: input.type,
     ...(input.expectedAttachType !== undefined ? { expectedAttachType: input.expectedAttachType } : {}),
     lddw: resolved.targets,
+    frozen: resolved.frozen,
     hasTailCall: input.instructions.some(
       (i) => i.opcode === Op.CALL && i.src === CallSrc.HELPER && i.imm === 12,
     ),
     insn: 0,
     idGen: 0,
     stackDepth: cfg.subprogStart.map(() => 0),
+    globals: found.globals,
+    calledGlobals: new Set(),
+    pendingCallback: undefined,
     logLevel,
     log: (level, line) => {
       if (logLevel >= level) lines.push(line);
@@ -171,7 +185,15 @@ function verifyOnce(
   const init: VerifierState = { frames: [newFrame(-1, 0)], refs: [], parent: undefined };
   curFrame(init).regs[1] = pointerReg("ctx");
   curFrame(init).regs[10] = pointerReg("stack", { frameno: 0 });
+  // helper calls that run a callback: always checkpointed, and the loop through the callback is
+  // cut as soon as a state repeats within the ranges seen (kernel: calls_callback)
+  const callsCallback = new Uint8Array(input.instructions.length);
+  input.instructions.forEach((insn, k) => {
+    if (insn.opcode === Op.CALL && insn.src === CallSrc.HELPER && HELPER_BY_ID.get(insn.imm)?.loopCallback)
+      callsCallback[k] = 1;
+  });
 
+  const liveRegs = computeLiveRegs(input.instructions, cfg);
   const explored = new Map<number, Checkpoint[]>();
   const pending: Pending[] = [];
   let st = init;
@@ -210,8 +232,15 @@ function verifyOnce(
   const visit = (i: number): boolean | Failure => {
     let list = explored.get(i);
     if (!list) explored.set(i, (list = []));
-    let addNew = jmps - prevJmps >= 2 && stats.processed - prevInsns >= 8;
+    let addNew = callsCallback[i] === 1 || (jmps - prevJmps >= 2 && stats.processed - prevInsns >= 8);
     for (const cp of list) {
+      if (cp.branches > 0 && callsCallback[i]) {
+        if (statesEqual(cp.state, st)) {
+          cp.hits++;
+          return true;
+        }
+        continue;
+      }
       if (cp.branches > 0) {
         if (statesEqual(cp.state, st, true)) {
           return failure(
@@ -223,7 +252,7 @@ function verifyOnce(
         if (jmps - prevJmps < 20 && stats.processed - prevInsns < 100) addNew = false;
         continue;
       }
-      if (statesEqual(cp.state, st)) {
+      if (statesEqual(cp.state, st, false, { regs: liveRegs, insn: i })) {
         cp.hits++;
         return true;
       }
@@ -299,6 +328,8 @@ function verifyOnce(
           };
         else if (t.kind === "map")
           regs[insn.dst] = { ...pointerReg("map_ptr", { map: t.map, mapIndex: t.index }), written: true };
+        else if (t.kind === "func")
+          regs[insn.dst] = { ...pointerReg("func", { func: t.insn }), written: true };
         else {
           regs[insn.dst] = {
             ...pointerReg("map_value", {
@@ -368,7 +399,10 @@ function verifyOnce(
         jmps++;
         if (insn.src === CallSrc.KFUNC) return notModelled("kfunc calls");
         if (insn.src === CallSrc.LOCAL) {
-          const r = enterSubprog(env, st, cfg.atSlot[slotOf(i) + insn.imm + 1]!);
+          const target = cfg.atSlot[slotOf(i) + insn.imm + 1]!;
+          const global = env.globals.get(cfg.subprogOf[target]!);
+          if (global) return callGlobal(env, st, cfg.subprogOf[target]!, global, readReg) ?? { next };
+          const r = enterSubprog(env, st, target);
           return typeof r === "number" ? { next: r } : r;
         }
         const proto = HELPER_BY_ID.get(insn.imm);
@@ -379,7 +413,15 @@ function verifyOnce(
             `declare a GPL-compatible license to use bpf_${proto.name}`,
           );
         }
-        return checkHelperCall(env, st, insn.imm, readReg) ?? { next };
+        const hf = checkHelperCall(env, st, insn.imm, readReg);
+        if (hf) return hf;
+        const cb = env.pendingCallback;
+        if (cb) {
+          env.pendingCallback = undefined;
+          const f2 = pushBranch(cb.state, cb.insn);
+          if (f2) return f2;
+        }
+        return { next };
       }
       case "callx":
         return notModelled("indirect calls (callx)");
@@ -388,8 +430,31 @@ function verifyOnce(
         if (st.frames.length > 1) {
           const f = readReg(0);
           if (f) return f;
-          const r = leaveSubprog(env, st);
+          const r = curFrame(st).inCallback ? leaveCallback(st) : leaveSubprog(env, st);
           return typeof r === "number" ? { next: r } : r;
+        }
+        if (curFrame(st).subprog !== 0) {
+          // a global function's own exit (kernel: check_return_code for a subprogram)
+          const f = readReg(0);
+          if (f) return f;
+          const r0 = curFrame(st).regs[0]!;
+          if (r0.type !== "scalar") {
+            return failure(
+              VerifierCode.RETURN_VALUE,
+              `At subprogram exit the register R0 is not a scalar value (${regTypeName(r0)})`,
+              "BPF functions return numbers, never pointers",
+              0,
+            );
+          }
+          if (st.refs.length) {
+            const ref = st.refs[0]!;
+            return failure(
+              VerifierCode.REFERENCE_LEAK,
+              `Unreleased reference id=${ref.id} alloc_insn=${ref.insn}`,
+              `the ring buffer record reserved at insn ${ref.insn} must be submitted or discarded on every path`,
+            );
+          }
+          return { exit: true };
         }
         // kernel: check_resource_leak, then check_return_code
         if (st.refs.length) {
@@ -402,6 +467,11 @@ function verifyOnce(
         }
         const f = readReg(0);
         if (f) return { ...f, hint: "set r0 to the program's return value before exit" };
+        const range = returnRange(env.progType, env.expectedAttachType);
+        if (range) {
+          const bad = checkRetval(curFrame(st).regs[0]!, range, "At program exit");
+          if (bad) return bad;
+        }
         return { exit: true };
       }
     }
@@ -551,53 +621,79 @@ function verifyOnce(
     return { next: fall };
   };
 
-  // the walk (kernel: do_check)
-  let from = -1;
-  for (;;) {
-    if (++stats.processed > COMPLEXITY_LIMIT_INSNS) {
-      return finish({
-        f: failure(
-          VerifierCode.TOO_COMPLEX,
-          `BPF program is too large. Processed ${stats.processed} insn`,
-          "the verifier explores every path: bound loops tighter or split the program (tail calls)",
-        ),
-        insn: idx,
-        state: st,
-      });
-    }
-    env.insn = idx;
-    if (cfg.prunePoint[idx] || cfg.loopHead[idx]) {
-      const v = visit(idx);
-      if (typeof v !== "boolean") return finish({ f: v, insn: idx, state: st });
-      if (v) {
-        if (logLevel > 0) lines.push(`${slotOf(idx)}: safe`);
-        endPath(st);
-        const p = pending.pop();
-        if (!p) break;
-        ({ state: st, insn: idx, from } = p);
-        if (logLevel > 0) lines.push(`from ${slotOf(from)} to ${slotOf(idx)}: ${stateText(st)}`);
+  // the walk (kernel: do_check) from one initial state
+  type Refusal = { f: Failure; insn: number; state: VerifierState };
+  const walk = (start: VerifierState, startInsn: number): Refusal | undefined => {
+    st = start;
+    idx = startInsn;
+    let from = -1;
+    for (;;) {
+      if (++stats.processed > COMPLEXITY_LIMIT_INSNS) {
+        return {
+          f: failure(
+            VerifierCode.TOO_COMPLEX,
+            `BPF program is too large. Processed ${stats.processed} insn`,
+            "the verifier explores every path: bound loops tighter or split the program (tail calls)",
+          ),
+          insn: idx,
+          state: st,
+        } as Refusal;
+      }
+      env.insn = idx;
+      if (cfg.prunePoint[idx] || cfg.loopHead[idx] || callsCallback[idx]) {
+        const v = visit(idx);
+        if (typeof v !== "boolean") return { f: v, insn: idx, state: st };
+        if (v) {
+          if (logLevel > 0) lines.push(`${slotOf(idx)}: safe`);
+          endPath(st);
+          const p = pending.pop();
+          if (!p) break;
+          ({ state: st, insn: idx, from } = p);
+          if (logLevel > 0) lines.push(`from ${slotOf(from)} to ${slotOf(idx)}: ${stateText(st)}`);
+          continue;
+        }
+      }
+      if (logLevel > 0) {
+        const t = env.lddw.get(idx);
+        lines.push(
+          `${slotOf(idx)}: ${insnText(input.instructions[idx]!, t && "map" in t ? t.map.name : undefined)}`,
+        );
+        if (logLevel > 1) lines.push(`${slotOf(idx)}: ${stateText(st)}`);
+      }
+      const r = step(idx);
+      if ("code" in r) return { f: r, insn: idx, state: st };
+      if ("next" in r) {
+        if (logLevel > 0 && r.next !== idx + 1 && !("exit" in r)) {
+          // jumps show in the next line's index, like the kernel log
+        }
+        idx = r.next;
         continue;
       }
+      endPath(st);
+      const p = pending.pop();
+      if (!p) break;
+      ({ state: st, insn: idx, from } = p);
+      if (logLevel > 0) lines.push(`from ${slotOf(from)} to ${slotOf(idx)}: ${stateText(st)}`);
     }
-    if (logLevel > 0) {
-      const t = env.lddw.get(idx);
-      lines.push(`${slotOf(idx)}: ${insnText(input.instructions[idx]!, t?.map.name)}`);
-      if (logLevel > 1) lines.push(`${slotOf(idx)}: ${stateText(st)}`);
-    }
-    const r = step(idx);
-    if ("code" in r) return finish({ f: r, insn: idx, state: st });
-    if ("next" in r) {
-      if (logLevel > 0 && r.next !== idx + 1 && !("exit" in r)) {
-        // jumps show in the next line's index, like the kernel log
-      }
-      idx = r.next;
-      continue;
-    }
-    endPath(st);
-    const p = pending.pop();
-    if (!p) break;
-    ({ state: st, insn: idx, from } = p);
-    if (logLevel > 0) lines.push(`from ${slotOf(from)} to ${slotOf(idx)}: ${stateText(st)}`);
+    return undefined;
+  };
+
+  // kernel: do_check_main, then do_check_subprogs for every global function a path called
+  const refused = walk(init, 0);
+  if (refused) return finish(refused);
+  const verifiedGlobals = new Set<number>();
+  for (;;) {
+    const sp = [...env.calledGlobals].find((g) => !verifiedGlobals.has(g));
+    if (sp === undefined) break;
+    verifiedGlobals.add(sp);
+    const g = env.globals.get(sp)!;
+    const start = cfg.subprogStart[sp]!;
+    const gs: VerifierState = { frames: [newFrame(-1, sp)], refs: [], parent: undefined };
+    g.args.forEach((a, k) => (curFrame(gs).regs[k + 1] = a === "ctx" ? pointerReg("ctx") : scalarReg()));
+    curFrame(gs).regs[10] = pointerReg("stack", { frameno: 0 });
+    if (logLevel > 0) lines.push(`Validating ${g.name}() func#${sp}...`);
+    const r = walk(gs, start);
+    if (r) return finish(r);
   }
 
   // kernel: check_max_stack_depth — the combined stack of any call chain fits in 512 bytes
@@ -691,6 +787,9 @@ function checkCombinedStack(env: Env): Failure | undefined {
     if (insn.opcode === Op.CALL && insn.src === CallSrc.LOCAL) {
       callees[cfg.subprogOf[i]!]!.push(cfg.subprogOf[cfg.atSlot[cfg.slot[i]! + insn.imm + 1]!]!);
     }
+    // a callback runs on top of the frame that passes it (kernel: check_max_stack_depth's is_cb)
+    const t = env.lddw.get(i);
+    if (t?.kind === "func") callees[cfg.subprogOf[i]!]!.push(cfg.subprogOf[t.insn]!);
   });
   const dfs = (sp: number, depth: number, frames: number): Failure | undefined => {
     const total = depth + round(env.stackDepth[sp]!);

@@ -51,8 +51,8 @@ export class FunctionTest {
   }
 
   /** r0 after running, interpreted at the declared return type. */
-  run(): bigint {
-    const out = this.compile();
+  run(options: CompileOptions = {}): bigint {
+    const out = this.compile(options);
     if (!out.ok) throw new Error(out.diagnostics.map(formatDiagnosticLine).join("\n"));
     const prog = out.value.spec.programs[0]!;
     const vm = createVm(prog, { initialized: [1, 2, 3, 4, 5, 10] });

@@ -8,8 +8,8 @@ import { Op } from "../../runtime/isa/index.js";
 import { decode } from "../../runtime/layout/index.js";
 import type { ProgramSpec } from "../../runtime/object/spec.js";
 import { MapType } from "../../runtime/uapi/bpf.js";
-import { xdpContext } from "../../runtime/vm/index.js";
-import { FakeKernel } from "./fake-kernel.js";
+import { unwrap } from "../../runtime/diag/diagnostic.js";
+import { sandboxOf } from "../examples/harness.js";
 
 /**
  * The DESIGN.md samples compile unchanged (the third with its obvious import line), produce the
@@ -89,50 +89,46 @@ describe("DESIGN.md samples", () => {
   });
 
   it("counts openat calls per process (syscount)", () => {
-    const out = build("syscount");
-    const k = new FakeKernel(out.spec);
-    const vm = k.load(out.spec.programs[0]!);
-    const ctx = new Uint8Array(64);
+    const sb = sandboxOf(build("syscount"));
     for (let n = 1; n <= 3; n++) {
-      const r = vm.run({ setup: (mem) => [mem.add(ctx, { kind: "ctx", name: "ctx" }).address(0)] });
-      expect(r).toMatchObject({ kind: "exit", r0: 0n });
-      expect(k.u64At("counts", 4242)).toBe(BigInt(n));
+      const r = sb.run("onOpenat", { fields: { filename: 0x1000n } }, { tgid: 4242 });
+      expect(r).toMatchObject({ ret: 0, r0: 0n });
+      expect(r.fault).toBeUndefined();
+      expect(unwrap(sb.typed<number, bigint>("counts")).get(4242)).toBe(BigInt(n));
     }
+    sb.run("onOpenat", { fields: {} }, { tgid: 7 });
+    expect(unwrap(sb.typed<number, bigint>("counts")).get(7)).toBe(1n);
   });
 
   it("counts IPv4 packets per protocol and passes everything (xdp-proto)", () => {
-    const out = build("xdp-proto");
-    const k = new FakeKernel(out.spec);
-    const vm = k.load(out.spec.programs[0]!);
+    const sb = sandboxOf(build("xdp-proto"));
     const packet = (etherType: number, proto: number, length = 64): Uint8Array => {
       const p = new Uint8Array(length);
       if (length >= 14) new DataView(p.buffer).setUint16(12, etherType);
       if (length >= 24) p[23] = proto;
       return p;
     };
-    const run = (p: Uint8Array) => vm.run({ setup: (mem) => [xdpContext(mem, p)] });
-    expect(run(packet(0x0800, 6))).toMatchObject({ kind: "exit", r0: 2n });
-    expect(run(packet(0x0800, 6))).toMatchObject({ kind: "exit", r0: 2n });
-    expect(run(packet(0x0800, 17))).toMatchObject({ kind: "exit", r0: 2n });
-    expect(run(packet(0x86dd, 6))).toMatchObject({ kind: "exit", r0: 2n });
-    expect(run(packet(0x0800, 1, 20))).toMatchObject({ kind: "exit", r0: 2n }); // IPv4 header cut short
-    expect(run(packet(0x0800, 1, 10))).toMatchObject({ kind: "exit", r0: 2n }); // not even Ethernet
-    expect(k.u64At("perProto", 6)).toBe(2n);
-    expect(k.u64At("perProto", 17)).toBe(1n);
-    expect(k.u64At("perProto", 1)).toBe(0n);
+    const run = (p: Uint8Array) => sb.run("countProto", { packet: p });
+    expect(run(packet(0x0800, 6))).toMatchObject({ ret: 2 });
+    expect(run(packet(0x0800, 6))).toMatchObject({ ret: 2 });
+    expect(run(packet(0x0800, 17))).toMatchObject({ ret: 2 });
+    expect(run(packet(0x86dd, 6))).toMatchObject({ ret: 2 });
+    expect(run(packet(0x0800, 1, 20))).toMatchObject({ ret: 2 }); // IPv4 header cut short
+    expect(run(packet(0x0800, 1, 10))).toMatchObject({ ret: 2 }); // not even Ethernet
+    const perProto = unwrap(sb.typed<number, bigint>("perProto"));
+    expect(perProto.get(6)).toBe(2n);
+    expect(perProto.get(17)).toBe(1n);
+    expect(perProto.get(1)).toBe(0n);
   });
 
   it("sends exec events through the ring buffer (exec-events)", () => {
     const out = build("exec-events");
-    const k = new FakeKernel(out.spec);
+    const sb = sandboxOf(out);
     const layout = out.layouts.maps.events!.value!;
-    k.ringRecordSize = 32;
-    const vm = k.load(out.spec.programs[0]!);
-    const ctx = new Uint8Array(24);
-    new DataView(ctx.buffer).setInt32(12, 777, true); // sched_process_exec: pid at offset 12
-    const r = vm.run({ setup: (mem) => [mem.add(ctx, { kind: "ctx", name: "ctx" }).address(0)] });
-    expect(r).toMatchObject({ kind: "exit", r0: 0n });
-    expect(k.submitted).toHaveLength(1);
-    expect(decode(layout, k.submitted[0]!)).toEqual({ pid: 777, ts: 1_000_000n, comm: "bash" });
+    const r = sb.run("onExec", { fields: { pid: 777 } }, { comm: "bash", now: 1_000_000n });
+    expect(r).toMatchObject({ ret: 0, leakedRecords: 0 });
+    const records = sb.drainRingbuf("events");
+    expect(records).toHaveLength(1);
+    expect(decode(layout, records[0]!)).toEqual({ pid: 777, ts: 1_000_000n, comm: "bash" });
   });
 });

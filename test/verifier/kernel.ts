@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import koffi from "koffi";
 import { encodeProgram, insn as mkInsn, LdImm64Src, Op, type Instruction } from "../../runtime/isa/index.js";
-import type { MapSpec } from "../../runtime/object/spec.js";
+import type { CollectionSpec, MapSpec, ProgramSpec } from "../../runtime/object/spec.js";
+import { dataSectionMap } from "../../runtime/verifier/program.js";
 import { ProgType, type ProgTypeName } from "../../runtime/uapi/bpf.js";
 
 /**
@@ -16,12 +17,16 @@ export interface KernelVerdict {
   readonly log: string;
   /** "processed N insns" of the kernel's log (level 1 and up). */
   readonly processed: number | undefined;
+  /** "verification time N usec" (log level 4). */
+  readonly timeUs: number | undefined;
 }
 
 const SYS_BPF = 321; // x86-64
 let logBuffer: Buffer | undefined;
 const BPF_MAP_CREATE = 0;
 const BPF_PROG_LOAD = 5;
+const BPF_MAP_UPDATE_ELEM = 2;
+const BPF_MAP_FREEZE = 22;
 
 let api:
   | {
@@ -72,6 +77,41 @@ function createMap(spec: MapSpec): number {
   return fd;
 }
 
+/** BPF_PROG_LOAD of instructions whose map references are already file descriptors. */
+function loadRaw(
+  patched: readonly Instruction[],
+  type: ProgTypeName,
+  options: { logLevel?: number; license?: string; expectedAttachType?: number },
+): KernelVerdict {
+  const { syscall, address, close } = load();
+  const insns = Buffer.from(encodeProgram(patched));
+  const license = Buffer.from((options.license ?? "GPL") + "\0");
+  const log = (logBuffer ??= Buffer.alloc(1 << 22));
+  log.fill(0, 0, 1 << 16);
+  const attr = Buffer.alloc(160);
+  attr.writeUInt32LE(ProgType[type], 0);
+  attr.writeUInt32LE(insns.length / 8, 4);
+  attr.writeBigUInt64LE(address(insns), 8);
+  attr.writeBigUInt64LE(address(license), 16);
+  attr.writeUInt32LE(options.logLevel ?? 1, 24);
+  attr.writeUInt32LE(log.length, 28);
+  attr.writeBigUInt64LE(address(log), 32);
+  attr.writeUInt32LE(options.expectedAttachType ?? 0, 68);
+  const fd = syscall(SYS_BPF, BPF_PROG_LOAD, attr, attr.length);
+  const errno = fd < 0 ? koffi.errno() : 0;
+  if (fd >= 0) close(fd);
+  const text = log.toString("utf8", 0, Math.max(0, log.indexOf(0)));
+  const m = /processed (\d+) insns/.exec(text);
+  const t = /verification time (\d+) usec/.exec(text);
+  return {
+    accepted: fd >= 0,
+    errno,
+    log: text,
+    processed: m ? Number(m[1]) : undefined,
+    timeUs: t ? Number(t[1]) : undefined,
+  };
+}
+
 /**
  * Loads `program` (lddw map immediates are indexes into `maps`, as tsbpf's verifier reads them
  * without relocations) and returns the kernel's verdict with its log at `logLevel`.
@@ -92,26 +132,61 @@ export function kernelVerdict(
       const fd = fds[i.imm];
       return fd === undefined ? i : { ...i, imm: fd };
     });
-    const insns = Buffer.from(encodeProgram(patched));
-    const license = Buffer.from((options.license ?? "GPL") + "\0");
-    const log = (logBuffer ??= Buffer.alloc(1 << 22));
-    log.fill(0, 0, 1 << 16);
-    const attr = Buffer.alloc(160);
-    attr.writeUInt32LE(ProgType[type], 0);
-    attr.writeUInt32LE(insns.length / 8, 4);
-    attr.writeBigUInt64LE(address(insns), 8);
-    attr.writeBigUInt64LE(address(license), 16);
-    attr.writeUInt32LE(options.logLevel ?? 1, 24);
-    attr.writeUInt32LE(log.length, 28);
-    attr.writeBigUInt64LE(address(log), 32);
-    attr.writeUInt32LE(options.expectedAttachType ?? 0, 68);
-    const fd = syscall(SYS_BPF, BPF_PROG_LOAD, attr, attr.length);
-    const errno = fd < 0 ? koffi.errno() : 0;
-    if (fd >= 0) close(fd);
-    const text = log.toString("utf8", 0, Math.max(0, log.indexOf(0)));
-    const m = /processed (\d+) insns/.exec(text);
-    return { accepted: fd >= 0, errno, log: text, processed: m ? Number(m[1]) : undefined };
+    return loadRaw(patched, type, options);
   } finally {
     for (const fd of fds) close(fd);
+  }
+}
+
+/**
+ * Loads one program of a collection (tsbpf's compiler output or any CollectionSpec) the way a
+ * loader would: creates its maps and one array map per global data section (read-only sections
+ * frozen), points every map relocation at them, and returns the kernel's verdict. Without BTF, so
+ * func_info and line_info are not passed (a program with global functions needs libbpf).
+ */
+export function kernelVerdictSpec(
+  program: ProgramSpec,
+  collection: CollectionSpec,
+  options: { logLevel?: number } = {},
+): KernelVerdict {
+  const { syscall, address, close } = load();
+  const fds = new Map<string, number>();
+  try {
+    for (const m of collection.maps) fds.set(m.name, createMap(m));
+    for (const d of collection.data) {
+      const fd = createMap(dataSectionMap(d));
+      fds.set(d.name, fd);
+      const key = Buffer.alloc(4);
+      const value = Buffer.alloc(Math.max(d.bytes.length, 1));
+      value.set(d.bytes);
+      const attr = Buffer.alloc(32);
+      attr.writeUInt32LE(fd, 0);
+      attr.writeBigUInt64LE(address(key), 8);
+      attr.writeBigUInt64LE(address(value), 16);
+      if (syscall(SYS_BPF, BPF_MAP_UPDATE_ELEM, attr, attr.length) < 0)
+        throw new Error(`BPF_MAP_UPDATE_ELEM ${d.name}: errno ${koffi.errno()}`);
+      if (d.readOnly) {
+        const freeze = Buffer.alloc(8);
+        freeze.writeUInt32LE(fd, 0);
+        if (syscall(SYS_BPF, BPF_MAP_FREEZE, freeze, freeze.length) < 0)
+          throw new Error(`BPF_MAP_FREEZE ${d.name}: errno ${koffi.errno()}`);
+      }
+    }
+    const relocs = new Map(program.relocations.map((r) => [r.insn, r.target]));
+    const patched = program.instructions.map((insn, i) => {
+      const t = relocs.get(i);
+      if (!t || insn.opcode !== Op.LDDW) return insn;
+      if (t.kind === "map") return { ...insn, src: LdImm64Src.MAP_FD, imm: fds.get(t.map)! };
+      if (t.kind === "mapValue")
+        return { ...insn, src: LdImm64Src.MAP_VALUE, imm: fds.get(t.map)!, immHi: t.offset };
+      return insn;
+    });
+    return loadRaw(patched, program.type, {
+      ...options,
+      license: program.license,
+      ...(program.expectedAttachType !== undefined ? { expectedAttachType: program.expectedAttachType } : {}),
+    });
+  } finally {
+    for (const fd of fds.values()) close(fd);
   }
 }

@@ -12,6 +12,7 @@ import { HELPERS, HelperId } from "./helpers.js";
 import type { Lowerer } from "./lowerer.js";
 import { mapMethod } from "./maps.js";
 import { lowerBlockBody } from "./statements.js";
+import { isNoInline, localCall, loopCall } from "./subprogram-calls.js";
 import { ERROR, type Value } from "./values.js";
 
 const CONTEXT_INTERFACES = new Set([
@@ -32,13 +33,7 @@ export function lowerCall(L: Lowerer, node: Node): Value {
     const member = dot > 0 ? std.slice(dot + 1) : std;
     if (HELPERS[std]) return helperCall(L, std, argNodes, node);
     if (std === "bpf.tracePrintk") return tracePrintk(L, argNodes, node);
-    if (std === "bpf.loop")
-      return L.error(
-        Code.NOT_SUPPORTED,
-        node,
-        "bpf.loop is not supported yet",
-        "write for (let i = 0; i < N; i++) with a constant N",
-      );
+    if (std === "bpf.loop") return loopCall(L, argNodes, node);
     const it = INT_TYPES[std];
     if (it) {
       if (argNodes.length !== 1) return L.error(Code.UNKNOWN_CALL, node, `${std}() takes one value`);
@@ -58,6 +53,7 @@ export function lowerCall(L: Lowerer, node: Node): Value {
       return t ? { kind: "const", value: BigInt(sizeOf(layoutOf(t))) } : ERROR;
     }
     if (std === "Packet.at") return packetAt(L, node);
+    if (std === "Packet.read") return packetRead(L, node);
     if (CONTEXT_INTERFACES.has(owner)) {
       const args = argNodes.map((a) => rvalue(L, a));
       return contextMethod(L, member, args, node);
@@ -83,7 +79,8 @@ export function lowerCall(L: Lowerer, node: Node): Value {
     const init = decl.getInitializer();
     if (init && (Node.isArrowFunction(init) || Node.isFunctionExpression(init))) fn = init;
   }
-  if (fn && fn.getBody() !== undefined) return inlineCall(L, fn, argNodes, node);
+  if (fn && fn.getBody() !== undefined)
+    return isNoInline(fn) ? localCall(L, fn, argNodes, node) : inlineCall(L, fn, argNodes, node);
   return L.error(
     Code.UNKNOWN_CALL,
     callee,
@@ -189,19 +186,55 @@ function packetAt(L: Lowerer, node: Node): Value {
   }
   const lim = L.newReg();
   L.b.emit({ op: "alu", alu: "add", w: 64, dst: lim, a: reg(p), b: imm(sizeOf(layout)) });
-  const result = L.newReg();
-  const ok = L.b.newBlock().id;
-  const short = L.b.newBlock().id;
-  const join = L.b.newBlock().id;
-  L.b.terminate({ op: "br", cmp: "gt", w: 64, a: lim, b: reg(end), then: short, else: ok });
-  L.b.switchTo(short);
-  L.b.emit({ op: "mov", dst: result, src: imm(0), w: 64 });
-  L.b.jump(join);
-  L.b.switchTo(ok);
-  L.b.emit({ op: "mov", dst: result, src: reg(p), w: 64 });
-  L.b.jump(join);
-  L.b.switchTo(join);
-  return { kind: "ptr", reg: result, layout, region: "packet", cell: false };
+  return {
+    kind: "ptr",
+    reg: p,
+    layout,
+    region: "packet",
+    cell: false,
+    nullIf: { cmp: "gt", a: lim, b: reg(end) },
+  };
+}
+
+/**
+ * ctx.packet.read<T>(off): a stack copy of T made by bpf_skb_load_bytes (the only way socket
+ * filters read the packet; kernel: bpf_skb_load_bytes), null (or undefined for integers) when the
+ * helper fails because the packet is shorter. The helper may write uninitialised stack
+ * (ARG_PTR_TO_UNINIT_MEM), so the copy is not cleared first.
+ */
+function packetRead(L: Lowerer, node: Node): Value {
+  if (!Node.isCallExpression(node)) return ERROR;
+  const kind = L.prog?.kind;
+  if (kind !== "tc" && kind !== "socketFilter" && kind !== "cgroupSkb")
+    return L.error(
+      Code.NOT_SUPPORTED,
+      node,
+      "ctx.packet.read needs an __sk_buff program (tc, socket filter, cgroup_skb)",
+      kind === "xdp" ? "use ctx.packet.at<T>(offset) in XDP programs" : undefined,
+    );
+  const tn = node.getTypeArguments()[0];
+  if (!tn) return L.error(Code.UNSUPPORTED_TYPE, node, "ctx.packet.read needs the type: read<IpHdr>(0)");
+  const t = L.types.resolve(tn);
+  if (!t) return ERROR;
+  const layout = layoutOf(t);
+  const offNode = node.getArguments()[0];
+  if (!offNode) return L.error(Code.UNKNOWN_CALL, node, "ctx.packet.read needs an offset");
+  const off = L.convert(rvalue(L, offNode), U32, offNode);
+  if (off.kind !== "int") return ERROR;
+  const addr = L.stackObject(layout, "packet", node, false);
+  const r = L.newReg();
+  const ptr = L.addressOf(addr);
+  L.b.emit({
+    op: "call",
+    helper: HelperId.SKB_LOAD_BYTES,
+    args: [reg(L.ctxReg), off.op, reg(ptr), imm(sizeOf(layout))],
+    dst: r,
+  });
+  const failed = { cmp: "slt", a: r, b: imm(0) } as const;
+  if (t.kind === "agg")
+    return { kind: "ptr", reg: ptr, layout, region: "stack", cell: false, nullIf: failed };
+  const v = load(L, { kind: "place", layout, addr, region: "stack", readOnly: true });
+  return { kind: "opt", absentIf: failed, value: v };
 }
 
 type FnNode = FunctionDeclaration | ArrowFunction | FunctionExpression;

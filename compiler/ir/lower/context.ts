@@ -3,6 +3,7 @@ import { int, type Layout } from "../../../runtime/layout/index.js";
 import { Code } from "../../diagnostics/codes.js";
 import { tracepointLayout } from "../../frontend/tracepoint-types.js";
 import { U64 } from "../../frontend/int-types.js";
+import { kernelFunctionArgCount } from "../../frontend/kernel-functions.js";
 import { imm, type Operand } from "../ir.js";
 import type { Lowerer } from "./lowerer.js";
 import { ERROR, type Value } from "./values.js";
@@ -143,12 +144,17 @@ export function contextMethod(L: Lowerer, method: string, args: Value[], node: N
   if (ptRegs && method === "ret") return loadU64(PT_REGS_RET);
   if (ptRegs && method === "ip") return loadU64(PT_REGS_IP);
   if (ptRegs && method === "sp") return loadU64(PT_REGS_SP);
-  if (method === "ret" && prog.kind === "fexit")
-    return L.error(
-      Code.NOT_SUPPORTED,
-      node,
-      "ctx.ret() in fexit programs needs the traced function's argument count, which is not supported yet",
-    );
+  if (method === "ret" && prog.kind === "fexit") {
+    const n = kernelFunctionArgCount(prog.attach ?? "");
+    if (n === undefined)
+      return L.error(
+        Code.NOT_SUPPORTED,
+        node,
+        `ctx.ret() needs the argument count of \`${prog.attach}\`, which the kernel's BTF (/sys/kernel/btf/vmlinux) does not give here`,
+        "build on a machine whose kernel has CONFIG_DEBUG_INFO_BTF and this function",
+      );
+    return loadU64(n * 8); // the trampoline stores the return value after the arguments
+  }
   return L.error(Code.CONTEXT_FIELD, node, `ctx.${method}() is not available in ${prog.kind} programs`);
 }
 

@@ -5,11 +5,11 @@ import { constValue } from "../../frontend/constants.js";
 import { dslOfLayout, describeLayout } from "../../frontend/dsl-types.js";
 import { commonType, I64, INT_TYPES, intName, maxOf, U32, type IntType } from "../../frontend/int-types.js";
 import { declarationOf, stdlibNameOf } from "../../frontend/intrinsics.js";
-import { imm, reg, type BlockId, type CmpOp, type Operand, type Size } from "../ir.js";
+import { imm, reg, type AtomicOp, type BlockId, type CmpOp, type Operand, type Size } from "../ir.js";
 import { lowerCall } from "./calls.js";
 import { contextField } from "./context.js";
 import { offsetAddr, type Lowerer } from "./lowerer.js";
-import { ERROR, type Value } from "./values.js";
+import { ERROR, VOID, type NullTest, type Value } from "./values.js";
 
 /** Expression visitors: one case per syntax kind the subset allows. */
 
@@ -96,6 +96,8 @@ function identifier(L: Lowerer, node: Node): Value {
   if (!decl) return L.error(Code.EXPRESSION, node, `cannot resolve \`${node.getText()}\``);
   const b = L.lookup(decl);
   if (b) {
+    // TypeScript narrowed `x` past an `x === undefined` test: use the value itself
+    if (b.kind === "value" && b.value.kind === "opt" && !node.getType().isNullable()) return b.value.value;
     if (b.kind === "value") return b.value;
     return b.type.kind === "bool"
       ? { kind: "bool", op: reg(b.reg) }
@@ -203,7 +205,7 @@ export function packetBounds(L: Lowerer, node: Node): { data?: number; end?: num
         ? "socket filters cannot read the packet directly (the kernel forbids it)"
         : "this program kind has no packet",
       kind === "socketFilter"
-        ? "packet reads in socket filters (bpf_skb_load_bytes) are not supported yet"
+        ? "copy what you need with ctx.packet.read<T>(offset) (bpf_skb_load_bytes); offsets start at the IP header"
         : undefined,
     );
     return {};
@@ -318,6 +320,8 @@ function postfix(L: Lowerer, node: Node): Value {
 }
 
 function increment(L: Lowerer, target: Node, op: "+" | "-", post: boolean, node: Node): Value {
+  if (Node.isExpressionStatement(node.getParent()) && !Node.isIdentifier(target))
+    return updatePlace(L, target, op, { kind: "const", value: 1n }, node);
   const before = rvalue(L, target);
   if (before.kind === "error") return before;
   if (before.kind !== "int")
@@ -374,6 +378,7 @@ function binary(L: Lowerer, node: Node): Value {
     return v;
   }
   if (COMPOUND[op]) {
+    if (Node.isExpressionStatement(node.getParent())) return compoundStatement(L, node, COMPOUND[op]!);
     const v = arithmetic(L, COMPOUND[op]!, rvalue(L, node.getLeft()), rvalue(L, node.getRight()), node);
     assignTo(L, node.getLeft(), v, node);
     return v;
@@ -390,9 +395,106 @@ function binary(L: Lowerer, node: Node): Value {
     );
   if (op === ",")
     return L.error(Code.EXPRESSION, node, "the comma operator is not supported", "use separate statements");
-  if (op === "??")
-    return L.error(Code.EXPRESSION, node, "`??` is not supported yet", "test for undefined with an if");
+  if (op === "??") return nullish(L, node);
   return L.error(Code.EXPRESSION, node, `operator \`${op}\` is not supported`);
+}
+
+const ATOMIC_OPS: Readonly<Record<string, AtomicOp>> = {
+  "+": "add",
+  "-": "add",
+  "|": "or",
+  "&": "and",
+  "^": "xor",
+};
+
+/** `target op= value` whose result nobody reads (a statement). */
+function compoundStatement(
+  L: Lowerer,
+  node: Node & { getLeft(): Node; getRight(): Node },
+  op: string,
+): Value {
+  const left = node.getLeft();
+  if (Node.isIdentifier(left)) {
+    const v = arithmetic(L, op, rvalue(L, left), rvalue(L, node.getRight()), node);
+    assignTo(L, left, v, node);
+    return VOID;
+  }
+  return updatePlace(L, left, op, rvalue(L, node.getRight()), node);
+}
+
+/**
+ * `place op= v` as a statement, lowering the place once. Map values (other than per-CPU ones) and
+ * globals are shared between CPUs, so +=, -=, |=, &=, ^= on their 32- and 64-bit integers are
+ * atomic (BPF_ATOMIC, what __sync_fetch_and_add compiles to); elsewhere load, compute, store.
+ */
+function updatePlace(L: Lowerer, target: Node, op: string, by: Value, node: Node): Value {
+  const place = lowerExpr(L, target);
+  if (place.kind === "error" || by.kind === "error") return ERROR;
+  if (place.kind !== "place") {
+    L.error(Code.READ_ONLY, target, `cannot assign to ${L.describe(place)}`);
+    return ERROR;
+  }
+  const l = place.layout;
+  const aop = ATOMIC_OPS[op];
+  if (
+    aop &&
+    (place.region === "map" || place.region === "global") &&
+    !place.readOnly &&
+    l.kind === "int" &&
+    (l.size === 4 || l.size === 8)
+  ) {
+    const t = dslOfLayout(l) as IntType;
+    let v = L.convert(by, t, node);
+    if (v.kind !== "int") return ERROR;
+    if (op === "-") v = { kind: "int", type: t, op: L.arith("-", t, imm(0), v.op) };
+    L.b.emit({ op: "atomic", aop, size: l.size, addr: place.addr, src: L.inReg(v.op) });
+    return VOID;
+  }
+  storeInto(L, place, arithmetic(L, op, load(L, place), by, node), node);
+  return VOID;
+}
+
+/**
+ * `a ?? b` for a value that may be absent (map.get, queue.pop, packet.read of an integer): a when
+ * present, else b — evaluated only then, as JavaScript does.
+ */
+function nullish(L: Lowerer, node: Node & { getLeft(): Node; getRight(): Node }): Value {
+  const a = lowerExpr(L, node.getLeft());
+  if (a.kind === "error") return a;
+  if (a.kind !== "opt") {
+    if (a.kind === "ptr" || a.kind === "null")
+      return L.error(
+        Code.NOT_SUPPORTED,
+        node,
+        "`??` works on integers and bools that may be undefined (map.get, pop, packet.read)",
+        "test the reference with an if",
+      );
+    return load(L, a); // never undefined
+  }
+  const inner = load(L, a.value);
+  if (inner.kind !== "int" && inner.kind !== "bool")
+    return L.error(Code.OPERAND_TYPE, node, "`??` needs an integer or bool");
+  const result = L.newReg();
+  const present = L.b.newBlock().id;
+  const absent = L.b.newBlock().id;
+  const join = L.b.newBlock().id;
+  branchOn(L, a.absentIf, absent, present);
+  L.b.switchTo(present);
+  L.b.emit({ op: "mov", dst: result, src: inner.op, w: 64 });
+  L.b.jump(join);
+  L.b.switchTo(absent);
+  const r = rvalue(L, node.getRight());
+  const c = inner.kind === "int" ? L.convert(r, inner.type, node.getRight()) : r;
+  if (c.kind !== "int" && c.kind !== "bool") {
+    if (c.kind !== "error") L.error(Code.OPERAND_TYPE, node.getRight(), `expected ${L.describe(inner)}`);
+    return ERROR;
+  }
+  L.b.emit({ op: "mov", dst: result, src: c.op, w: 64 });
+  L.b.jump(join);
+  L.b.switchTo(join);
+  return inner.kind === "int"
+    ? { kind: "int", type: inner.type, op: reg(result) }
+    : { kind: "bool", op: reg(result) };
 }
 
 /** Integer arithmetic with the DSL's typing rules (see frontend/int-types.ts). */
@@ -435,9 +537,12 @@ export function arithmetic(
     const av = L.convert(a, t, node);
     if (av.kind !== "int") return ERROR;
     const bv = b.kind === "const" ? imm(b.value) : (b as { op: Operand }).op;
-    const out = L.arith(o, t, av.op, bv);
     let max: bigint | undefined;
     if (o === ">>" && !t.signed && b.kind === "const") max = (av.max ?? maxOf(t)) >> b.value;
+    if (o === "<<" && !t.signed && b.kind === "const" && av.max !== undefined) max = av.max << b.value;
+    const fitsType = max !== undefined && max <= maxOf(t);
+    const out = L.arith(o, t, av.op, bv, fitsType);
+    if (!fitsType) max = o === ">>" ? max : undefined;
     return { kind: "int", type: t, op: out, ...(max !== undefined ? { max } : {}) };
   }
   if (a.kind === "int" && b.kind === "int") {
@@ -454,8 +559,17 @@ export function arithmetic(
   const av = L.convert(a, t, node);
   const bv = L.convert(b, t, node);
   if (av.kind !== "int" || bv.kind !== "int") return ERROR;
-  const out = L.arith(o, t, av.op, bv.op);
-  let max: bigint | undefined;
+  // unsigned + and * whose operands have known bounds may be proven not to wrap
+  const bound = (v: Value & { kind: "int" }): bigint | undefined =>
+    v.op.kind === "imm" ? v.op.value : v.max;
+  const am = bound(av);
+  const bm = bound(bv);
+  let grown: bigint | undefined;
+  if (!t.signed && am !== undefined && bm !== undefined && (o === "+" || o === "*"))
+    grown = o === "+" ? am + bm : am * bm;
+  const fitsType = grown !== undefined && grown <= maxOf(t);
+  const out = L.arith(o, t, av.op, bv.op, fitsType);
+  let max: bigint | undefined = fitsType ? grown : undefined;
   if (!t.signed && o === "&")
     max = [
       av.max,
@@ -577,19 +691,36 @@ export function lowerCond(L: Lowerer, node: Node, t: BlockId, f: BlockId): void 
   truthy(L, v, node, t, f);
 }
 
+/** When a pointer is null. */
+export function nullTestOf(v: Value & { kind: "ptr" }): NullTest {
+  return v.nullIf ?? { cmp: "eq", a: v.reg, b: imm(0) };
+}
+
+/** Branches to `t` when the test holds. */
+export function branchOn(L: Lowerer, test: NullTest, t: BlockId, f: BlockId): void {
+  L.b.terminate({ op: "br", cmp: test.cmp, w: 64, a: test.a, b: test.b, then: t, else: f });
+}
+
 function truthy(L: Lowerer, v: Value, node: Node, t: BlockId, f: BlockId): void {
   switch (v.kind) {
     case "error":
       return L.b.jump(f);
     case "const":
       return L.b.jump(v.value !== 0n ? t : f);
-    case "int":
     case "bool":
+      if (v.test) return branchOn(L, v.test, t, f);
+      return L.b.terminate({ op: "br", cmp: "ne", w: 64, a: L.inReg(v.op), b: imm(0), then: t, else: f });
+    case "int":
       return L.b.terminate({ op: "br", cmp: "ne", w: 64, a: L.inReg(v.op), b: imm(0), then: t, else: f });
     case "ptr":
-      return L.b.terminate({ op: "br", cmp: "ne", w: 64, a: v.reg, b: imm(0), then: t, else: f });
-    case "opt":
-      return L.b.terminate({ op: "br", cmp: "ne", w: 64, a: v.present, b: imm(0), then: t, else: f });
+      return branchOn(L, nullTestOf(v), f, t);
+    case "opt": {
+      // JavaScript truthiness: present and not 0
+      const present = L.b.newBlock().id;
+      branchOn(L, v.absentIf, f, present);
+      L.b.switchTo(present);
+      return truthy(L, v.value, node, t, f);
+    }
     case "null":
       return L.b.jump(f);
     default:
@@ -611,13 +742,12 @@ function compare(L: Lowerer, op: string, ln: Node, rn: Node, node: Node, t: Bloc
       L.error(Code.OPERAND_TYPE, node, "only === and !== can compare with null or undefined");
       return L.b.jump(f);
     }
-    const r = a.kind === "ptr" ? a.reg : a.kind === "opt" ? a.present : undefined;
-    if (r === undefined) {
+    const test = a.kind === "ptr" ? nullTestOf(a) : a.kind === "opt" ? a.absentIf : undefined;
+    if (test === undefined) {
       L.error(Code.OPERAND_TYPE, node, `${L.describe(a)} is never null or undefined`);
       return L.b.jump(f);
     }
-    // ptr === null  ⇔  reg == 0
-    return L.b.terminate({ op: "br", cmp: eq ? "eq" : "ne", w: 64, a: r, b: imm(0), then: t, else: f });
+    return eq ? branchOn(L, test, t, f) : branchOn(L, test, f, t);
   }
   if (a.kind === "opt") a = a.value;
   if (b.kind === "opt") b = b.value;
@@ -764,7 +894,23 @@ export function initObject(L: Lowerer, target: Value, lit: Node): void {
     L.error(Code.READ_ONLY, lit, "the program context is read-only");
     return;
   }
-  L.zero(target.addr, sizeOf(target.layout));
+  // clear only the bytes no property writes (padding, omitted fields): the kernel hashes and
+  // copies whole keys and values, and the verifier rejects reads of uninitialised stack
+  const covered = new Uint8Array(sizeOf(target.layout));
+  for (const p of lit.getProperties()) {
+    const f = target.layout.fields.find((x) => x.name === (p as { getName?(): string }).getName?.());
+    if (f && f.bitSize === undefined) covered.fill(1, f.offset, f.offset + sizeOf(f.layout));
+  }
+  for (let off = 0; off < covered.length; ) {
+    if (covered[off]) {
+      off++;
+      continue;
+    }
+    let end = off;
+    while (end < covered.length && !covered[end]) end++;
+    L.zeroRange(target.addr, off, end);
+    off = end;
+  }
   for (const p of lit.getProperties()) {
     if (!Node.isPropertyAssignment(p) && !Node.isShorthandPropertyAssignment(p)) {
       L.error(Code.EXPRESSION, p, "only `field: value` properties are supported here");

@@ -28,6 +28,8 @@ import {
   type VReg,
   type Width,
 } from "../ir.js";
+import { DEFAULT_TARGET, type Target } from "../target.js";
+import { Subprograms } from "./subprograms.js";
 import { ERROR, type Binding, type Region, type Value } from "./values.js";
 
 /** Bytes of eBPF stack per function (kernel: MAX_BPF_STACK). */
@@ -42,6 +44,8 @@ export interface Frame {
     readonly type: IntType | { kind: "bool" } | undefined;
   };
   readonly fn: Node;
+  /** Declared result of a subprogram: `return` converts to it. */
+  readonly returns?: IntType | { kind: "bool" };
 }
 
 /** Whether an immediate fits the sign-extended 32-bit field of 64-bit ALU, jump and store forms. */
@@ -68,6 +72,9 @@ export class Lowerer {
     readonly mod: ModuleInfo,
     readonly prog: ProgramDecl | undefined,
     name: string,
+    readonly target: Target = DEFAULT_TARGET,
+    /** Subprograms (`@noinline` functions) called so far, by declaration → symbol name. */
+    readonly subprograms: Subprograms = new Subprograms(),
   ) {
     this.b = new IrBuilder(name);
   }
@@ -182,6 +189,8 @@ export class Lowerer {
     t: IntType,
     a: Operand,
     b: Operand,
+    /** The result is known to fit t (no wrap-around to restore). */
+    fitsType = false,
   ): Operand {
     const narrow = t.bits < 64;
     const w: Width = narrow && !t.signed ? 32 : 64;
@@ -218,6 +227,8 @@ export class Lowerer {
         alu = t.signed ? "arsh" : "rsh";
         break;
     }
+    if ((alu === "sdiv" || alu === "smod") && this.target.cpu === "v3")
+      return this.signedDivide(alu, t, a, b);
     const dst = this.newReg();
     // signed 32-bit and narrower: add/sub/mul/shl in 32 bits then sign-extend; the rest in 64.
     const w2: Width =
@@ -225,12 +236,41 @@ export class Lowerer {
     this.b.emit({ op: "alu", alu, w: w2, dst, a: reg(this.inReg(a)), b: this.legal(b, w2) });
     const wraps =
       alu === "add" || alu === "sub" || alu === "mul" || alu === "lsh" || (t.signed && alu === "sdiv");
-    if (narrow && (t.signed ? wraps : wraps && t.bits < 32)) {
+    if (narrow && !fitsType && (t.signed ? wraps : wraps && t.bits < 32)) {
       const e = this.newReg();
       this.b.emit({ op: "ext", dst: e, src: dst, bits: t.bits as 8 | 16 | 32, signed: t.signed });
       return reg(e);
     }
     return reg(dst);
+  }
+
+  /**
+   * Signed / and % for v3, which has only unsigned division: divide magnitudes, then give the
+   * quotient the sign of a^b and the remainder the sign of a (C's truncating division). Branchless:
+   * |a| = (a ^ s) - s with s = a >> 63 (arithmetic). Division by 0 still gives 0 and a % 0 gives a,
+   * as SDIV/SMOD do; INT_MIN / -1 gives INT_MIN.
+   */
+  private signedDivide(alu: "sdiv" | "smod", t: IntType, a: Operand, b: Operand): Operand {
+    const emit = (op: AluOp, x: Operand, y: Operand): VReg => {
+      const d = this.newReg();
+      this.b.emit({ op: "alu", alu: op, w: 64, dst: d, a: reg(this.inReg(x)), b: this.legal(y, 64) });
+      return d;
+    };
+    const abs = (x: Operand): [VReg, VReg] => {
+      const s = emit("arsh", x, imm(63));
+      return [emit("sub", reg(emit("xor", x, reg(s))), reg(s)), s];
+    };
+    const [ua, sa] = abs(a);
+    const [ub, sb] = abs(b);
+    const u = emit(alu === "sdiv" ? "div" : "mod", reg(ua), reg(ub));
+    const sign = alu === "sdiv" ? emit("xor", reg(sa), reg(sb)) : sa;
+    const r = emit("sub", reg(emit("xor", reg(u), reg(sign))), reg(sign));
+    if (t.bits < 64) {
+      const e = this.newReg();
+      this.b.emit({ op: "ext", dst: e, src: r, bits: t.bits as 8 | 16 | 32, signed: true });
+      return reg(e);
+    }
+    return reg(r);
   }
 
   // ---- memory ----
@@ -253,8 +293,14 @@ export class Lowerer {
   }
 
   zero(addr: Addr, size: number): void {
-    for (let off = 0; off < size; ) {
-      const step: Size = size - off >= 8 ? 8 : size - off >= 4 ? 4 : size - off >= 2 ? 2 : 1;
+    this.zeroRange(addr, 0, size);
+  }
+
+  /** Clears bytes [from, to) of an 8-aligned object in naturally aligned steps (the verifier wants aligned stack access). */
+  zeroRange(addr: Addr, from: number, to: number): void {
+    for (let off = from; off < to; ) {
+      let step: Size = 8;
+      while (step > 1 && (step > to - off || off % step !== 0)) step = (step / 2) as Size;
       this.b.emit({ op: "store", size: step, addr: offsetAddr(addr, off), src: imm(0) });
       off += step;
     }

@@ -1,14 +1,15 @@
 import { Node } from "ts-morph";
-import { sizeOf, type Layout } from "../../../runtime/layout/index.js";
+import { sizeOf, type Layout, type StructLayout } from "../../../runtime/layout/index.js";
 import { Code } from "../../diagnostics/codes.js";
 import { describeLayout, dslOfLayout } from "../../frontend/dsl-types.js";
 import { I64, U32, U64, type IntType } from "../../frontend/int-types.js";
 import type { MapDecl } from "../../frontend/module.js";
 import { imm, reg, type Addr, type Operand, type VReg } from "../ir.js";
-import { initObject, lowerExpr, load, rvalue, sameLayout } from "./expressions.js";
+import { initObject, lowerExpr, load, rvalue, sameLayout, storeInto } from "./expressions.js";
+import { MapType } from "../../../runtime/uapi/bpf.js";
 import { HelperId } from "./helpers.js";
-import type { Lowerer } from "./lowerer.js";
-import { ERROR, type Value } from "./values.js";
+import { offsetAddr, type Lowerer } from "./lowerer.js";
+import { ERROR, type NullTest, type Value } from "./values.js";
 
 /** Map methods, lowered to the kernel's map helpers with keys and values on the stack. */
 
@@ -49,7 +50,7 @@ function pointerTo(L: Lowerer, node: Node, layout: Layout, what: string): VReg |
     return L.addressOf(addr);
   }
   if (v.kind === "place" && sameLayout(v.layout, layout)) {
-    if (v.region === "stack" || v.region === "map") return L.addressOf(v.addr);
+    if (v.region === "stack" || v.region === "map" || v.region === "percpu") return L.addressOf(v.addr);
     const addr = L.stackObject(layout, what, node, false);
     L.copy(addr, v.addr, sizeOf(layout), 1);
     return L.addressOf(addr);
@@ -135,29 +136,40 @@ export function mapMethod(L: Lowerer, map: MapDecl, method: string, args: Node[]
         return { kind: "int", type: I64, op: reg(r) };
       }
       if (method === "pop" || method === "peek") {
-        if (map.value.kind !== "int")
-          return L.error(Code.NOT_SUPPORTED, node, "pop/peek of struct values is not supported yet");
+        if (map.value.kind !== "int") {
+          // the helper fills a stack buffer (kernel: ARG_PTR_TO_MAP_VALUE | MEM_UNINIT) and returns 0
+          const slot = L.stackObject(map.value, "value", node, false);
+          const ptr = L.addressOf(slot);
+          const r = call(L, method === "pop" ? HelperId.MAP_POP_ELEM : HelperId.MAP_PEEK_ELEM, [
+            reg(mapReg(L, map)),
+            reg(ptr),
+          ]);
+          return {
+            kind: "ptr",
+            reg: ptr,
+            layout: map.value,
+            region: "stack",
+            cell: false,
+            nullIf: { cmp: "ne", a: r, b: imm(0) },
+          };
+        }
         const addr = L.stackObject(map.value, "value", node);
         const r = call(L, method === "pop" ? HelperId.MAP_POP_ELEM : HelperId.MAP_PEEK_ELEM, [
           reg(mapReg(L, map)),
           reg(L.addressOf(addr)),
         ]);
         // present when the helper returned 0
-        const present = L.newReg();
-        const t = L.b.newBlock().id;
-        const join = L.b.newBlock().id;
-        L.b.emit({ op: "mov", dst: present, src: imm(0), w: 64 });
-        L.b.terminate({ op: "br", cmp: "ne", w: 64, a: r, b: imm(0), then: join, else: t });
-        L.b.switchTo(t);
-        L.b.emit({ op: "mov", dst: present, src: imm(1), w: 64 });
-        L.b.jump(join);
-        L.b.switchTo(join);
         const type = dslOfLayout(map.value) as IntType;
-        return { kind: "opt", present, value: { kind: "int", type, op: L.load(map.value.size, addr, type) } };
+        return {
+          kind: "opt",
+          absentIf: { cmp: "ne", a: r, b: imm(0) },
+          value: { kind: "int", type, op: L.load(map.value.size, addr, type) },
+        };
       }
       break;
     }
     case "Histogram":
+    case "KeyedHistogram":
       if (method === "record") return histogramRecord(L, map, args, node);
       break;
     default:
@@ -182,16 +194,18 @@ function keyedMethod(
       const k = keyPtr();
       if (k === undefined) return ERROR;
       const p = call(L, HelperId.MAP_LOOKUP_ELEM, [reg(mapReg(L, map)), reg(k)]);
-      return { kind: "ptr", reg: p, layout: value, region: "map", cell: scalar };
+      return { kind: "ptr", reg: p, layout: value, region: map.perCpu ? "percpu" : "map", cell: scalar };
     }
     case "get": {
-      if (!scalar)
-        return L.error(
-          Code.NOT_SUPPORTED,
-          node,
-          "get() copies scalar values only",
-          "use lookup() for a live reference to a struct value",
+      const k0 = scalar ? undefined : keyPtr();
+      if (!scalar) {
+        // a stack copy of the struct, made only when the key is present
+        if (k0 === undefined) return ERROR;
+        const p = call(L, HelperId.MAP_LOOKUP_ELEM, [reg(mapReg(L, map)), reg(k0)]);
+        return copyOut(L, value, { cmp: "eq", a: p, b: imm(0) }, node, (slot) =>
+          L.copy(slot, { kind: "reg", reg: p, off: 0 }, sizeOf(value), 8),
         );
+      }
       const k = keyPtr();
       if (k === undefined) return ERROR;
       const p = call(L, HelperId.MAP_LOOKUP_ELEM, [reg(mapReg(L, map)), reg(k)]);
@@ -208,13 +222,23 @@ function keyedMethod(
       L.b.switchTo(join);
       const inner: Value =
         t.kind === "bool" ? { kind: "bool", op: reg(out) } : { kind: "int", type: t, op: reg(out) };
-      return { kind: "opt", present: p, value: inner };
+      return { kind: "opt", absentIf: { cmp: "eq", a: p, b: imm(0) }, value: inner };
     }
     case "has": {
+      // a real 0/1 bool; as a condition it branches on the lookup's result directly
       const k = keyPtr();
       if (k === undefined) return ERROR;
       const p = call(L, HelperId.MAP_LOOKUP_ELEM, [reg(mapReg(L, map)), reg(k)]);
-      return { kind: "ptr", reg: p, layout: value, region: "map", cell: scalar };
+      const out = L.newReg();
+      const yes = L.b.newBlock().id;
+      const join = L.b.newBlock().id;
+      L.b.emit({ op: "mov", dst: out, src: imm(0), w: 64 });
+      L.b.terminate({ op: "br", cmp: "ne", w: 64, a: p, b: imm(0), then: yes, else: join });
+      L.b.switchTo(yes);
+      L.b.emit({ op: "mov", dst: out, src: imm(1), w: 64 });
+      L.b.jump(join);
+      L.b.switchTo(join);
+      return { kind: "bool", op: reg(out), test: { cmp: "ne", a: p, b: imm(0) } };
     }
     case "set": {
       const k = keyPtr();
@@ -247,8 +271,7 @@ function keyedMethod(
         ? L.convert(rvalue(L, args[1]), t, args[1])
         : ({ kind: "int", type: t, op: imm(1) } as Value);
       if (by.kind !== "int") return ERROR;
-      const byReg = L.inReg(by.op);
-      increment(L, map, k, value.size as 1 | 2 | 4 | 8, byReg, node);
+      increment(L, map, k, value.size as 1 | 2 | 4 | 8, by.op, node);
       return { kind: "void" };
     }
   }
@@ -260,8 +283,8 @@ function keyedMethod(
  * BPF_NOEXIST, and when another CPU inserted first (-EEXIST) add to its entry. Array maps have
  * every index, so they only add. Per-CPU maps add without atomics.
  */
-function increment(L: Lowerer, map: MapDecl, key: VReg, size: 1 | 2 | 4 | 8, by: VReg, node: Node): void {
-  const isArray = map.cls === "ArrayMap" || map.cls === "PerCpuArrayMap";
+function increment(L: Lowerer, map: MapDecl, key: VReg, size: 1 | 2 | 4 | 8, by: Operand, node: Node): void {
+  const isArray = map.spec.type === MapType.ARRAY || map.spec.type === MapType.PERCPU_ARRAY;
   const done = L.b.newBlock().id;
   const add = (p: VReg): void => {
     const addr: Addr = { kind: "reg", reg: p, off: 0 };
@@ -269,9 +292,9 @@ function increment(L: Lowerer, map: MapDecl, key: VReg, size: 1 | 2 | 4 | 8, by:
       const old = L.newReg();
       L.b.emit({ op: "load", size, dst: old, addr });
       const sum = L.newReg();
-      L.b.emit({ op: "alu", alu: "add", w: 64, dst: sum, a: reg(old), b: reg(by) });
+      L.b.emit({ op: "alu", alu: "add", w: 64, dst: sum, a: reg(old), b: L.legal(by, 64) });
       L.b.emit({ op: "store", size, addr, src: reg(sum) });
-    } else L.b.emit({ op: "atomicAdd", size: size as 4 | 8, addr, src: by });
+    } else L.b.emit({ op: "atomic", aop: "add", size: size as 4 | 8, addr, src: L.inReg(by) }); // a constant is set right here, not kept across the lookup
   };
   const p = call(L, HelperId.MAP_LOOKUP_ELEM, [reg(mapReg(L, map)), reg(key)]);
   const found = L.b.newBlock().id;
@@ -283,7 +306,7 @@ function increment(L: Lowerer, map: MapDecl, key: VReg, size: 1 | 2 | 4 | 8, by:
   if (!isArray) {
     L.b.switchTo(missing);
     const v = L.stackObject({ kind: "int", size, signed: false }, "value", node, false);
-    L.b.emit({ op: "store", size, addr: v, src: reg(by) });
+    L.store(size, v, by);
     const r = call(L, HelperId.MAP_UPDATE_ELEM, [
       reg(mapReg(L, map)),
       reg(key),
@@ -309,6 +332,26 @@ function increment(L: Lowerer, map: MapDecl, key: VReg, size: 1 | 2 | 4 | 8, by:
     L.b.jump(done);
   }
   L.b.switchTo(done);
+}
+
+/** A stack copy filled by `fill` when `absent` does not hold; the copy's address, null when absent. */
+function copyOut(
+  L: Lowerer,
+  layout: Layout,
+  absent: NullTest,
+  node: Node,
+  fill: (slot: Addr) => void,
+): Value {
+  const slot = L.stackObject(layout, "value", node, false);
+  const ptr = L.addressOf(slot);
+  const present = L.b.newBlock().id;
+  const join = L.b.newBlock().id;
+  L.b.terminate({ op: "br", cmp: absent.cmp, w: 64, a: absent.a, b: absent.b, then: join, else: present });
+  L.b.switchTo(present);
+  fill(slot);
+  L.b.jump(join);
+  L.b.switchTo(join);
+  return { kind: "ptr", reg: ptr, layout, region: "stack", cell: false, nullIf: absent };
 }
 
 function ringbufMethod(L: Lowerer, map: MapDecl, method: string, args: Node[], node: Node): Value {
@@ -351,10 +394,42 @@ function ringbufMethod(L: Lowerer, map: MapDecl, method: string, args: Node[], n
   return L.error(Code.UNKNOWN_CALL, node, `RingBuf has no method \`${method}\``);
 }
 
-/** Histogram.record(value, times?): the bucket bpftrace's hist()/lhist() would use, then add. */
-function histogramRecord(L: Lowerer, map: MapDecl, args: Node[], node: Node): Value {
+/**
+ * Histogram.record(value, times?) and KeyedHistogram.record(key, value, times?): the bucket
+ * bpftrace's hist()/lhist() would use, then add. Keyed histograms key a hash map by
+ * { key, bucket } as bpftrace keys `@h[key] = hist(v)`.
+ */
+function histogramRecord(L: Lowerer, map: MapDecl, args0: Node[], node: Node): Value {
   const scale = map.histogram;
-  if (!scale || !args[0]) return ERROR;
+  const keyed = map.cls === "KeyedHistogram";
+  const args = keyed ? args0.slice(1) : args0;
+  if (!scale || !args[0] || (keyed && !args0[0])) return ERROR;
+  let keyAddr: Addr | undefined;
+  if (keyed) {
+    const kl = map.key as StructLayout;
+    const userKey = kl.fields[0]!;
+    keyAddr = L.stackObject(kl, "hist_key", node, false);
+    const pad = new Uint8Array(sizeOf(kl));
+    for (const f of kl.fields) pad.fill(1, f.offset, f.offset + sizeOf(f.layout));
+    for (let off = 0; off < pad.length; ) {
+      if (pad[off]) {
+        off++;
+        continue;
+      }
+      let end = off;
+      while (end < pad.length && !pad[end]) end++;
+      L.zeroRange(keyAddr, off, end);
+      off = end;
+    }
+    const k = load(L, lowerExpr(L, args0[0]!));
+    if (k.kind === "error") return ERROR;
+    storeInto(
+      L,
+      { kind: "place", layout: userKey.layout, addr: keyAddr, region: "stack", readOnly: false },
+      k,
+      args0[0]!,
+    );
+  }
   const v = L.convert(rvalue(L, args[0]), I64, args[0]);
   if (v.kind !== "int") return ERROR;
   const times = args[1]
@@ -378,19 +453,21 @@ function histogramRecord(L: Lowerer, map: MapDecl, args: Node[], node: Node): Va
     // bucket 0: negative, 1: zero, k + 2: [2^k, 2^(k+1)) — found by halving the bit range
     branch("slt", 0n, 0n);
     branch("eq", 0n, 1n);
+    // 2 + floor(log2 x) without branches, so the verifier walks one path, not 2^6: at each step
+    // x < 2^(2s), t = x >> s < 2^s, and (t + 2^s - 1) >> s is 1 exactly when t != 0.
     L.b.emit({ op: "mov", dst: bucket, src: imm(2), w: 64 });
-    for (const s of [32n, 16n, 8n, 4n, 2n, 1n]) {
+    for (const s of [32n, 16n, 8n, 4n, 2n]) {
       const t = L.newReg();
       L.b.emit({ op: "alu", alu: "rsh", w: 64, dst: t, a: reg(x), b: imm(s) });
-      const take = L.b.newBlock().id;
-      const next = L.b.newBlock().id;
-      L.b.terminate({ op: "br", cmp: "eq", w: 64, a: t, b: imm(0), then: next, else: take });
-      L.b.switchTo(take);
-      L.b.emit({ op: "mov", dst: x, src: reg(t), w: 64 });
-      L.b.emit({ op: "alu", alu: "add", w: 64, dst: bucket, a: reg(bucket), b: imm(s) });
-      L.b.jump(next);
-      L.b.switchTo(next);
+      L.b.emit({ op: "alu", alu: "add", w: 64, dst: t, a: reg(t), b: L.legal(imm((1n << s) - 1n), 64) });
+      L.b.emit({ op: "alu", alu: "rsh", w: 64, dst: t, a: reg(t), b: imm(s) });
+      L.b.emit({ op: "alu", alu: "lsh", w: 64, dst: t, a: reg(t), b: imm(BigInt(s.toString(2).length - 1)) });
+      L.b.emit({ op: "alu", alu: "rsh", w: 64, dst: x, a: reg(x), b: reg(t) });
+      L.b.emit({ op: "alu", alu: "add", w: 64, dst: bucket, a: reg(bucket), b: reg(t) });
     }
+    const last = L.newReg(); // x < 4 now
+    L.b.emit({ op: "alu", alu: "rsh", w: 64, dst: last, a: reg(x), b: imm(1) });
+    L.b.emit({ op: "alu", alu: "add", w: 64, dst: bucket, a: reg(bucket), b: reg(last) });
     L.b.jump(done);
   } else {
     const { min, max, step } = scale;
@@ -403,8 +480,14 @@ function histogramRecord(L: Lowerer, map: MapDecl, args: Node[], node: Node): Va
     L.b.jump(done);
   }
   L.b.switchTo(done);
+  if (keyAddr) {
+    const bf = (map.key as StructLayout).fields[1]!;
+    L.b.emit({ op: "store", size: 4, addr: offsetAddr(keyAddr, bf.offset), src: reg(bucket) });
+    increment(L, map, L.addressOf(keyAddr), 8, times.op, node);
+    return { kind: "void" };
+  }
   const key = L.stackObject({ kind: "int", size: 4, signed: false }, "bucket", node, false);
   L.b.emit({ op: "store", size: 4, addr: key, src: reg(bucket) });
-  increment(L, map, L.addressOf(key), 8, L.inReg(times.op), node);
+  increment(L, map, L.addressOf(key), 8, times.op, node);
   return { kind: "void" };
 }

@@ -9,6 +9,8 @@ import { rvalue } from "./expressions.js";
 import { Lowerer } from "./lowerer.js";
 import { lowerBlockBody } from "./statements.js";
 import type { Binding } from "./values.js";
+import { DEFAULT_TARGET, type Target } from "../target.js";
+import { Subprograms } from "./subprograms.js";
 
 /** Lowers a program's function: ctx arrives in r1, the result leaves in r0. */
 export function lowerProgram(
@@ -16,11 +18,14 @@ export function lowerProgram(
   types: TypeResolver,
   mod: ModuleInfo,
   prog: ProgramDecl,
+  target: Target = DEFAULT_TARGET,
+  subprograms: Subprograms = new Subprograms(),
 ): IrFunction {
-  const L = new Lowerer(rep, types, mod, prog, prog.name);
+  const L = new Lowerer(rep, types, mod, prog, prog.name, target, subprograms);
   L.setLoc(prog.node); // line info must start at instruction 0 (kernel: check_btf_line)
   L.ctxReg = L.newReg();
   L.b.emit({ op: "param", dst: L.ctxReg, index: 0 });
+  L.b.fn.ctxReg = L.ctxReg;
   const bindings = new Map<Node, Binding>();
   const ctx = prog.fn.getParameters()[0];
   if (ctx) bindings.set(ctx, { kind: "value", value: { kind: "ctx" } });
@@ -38,8 +43,10 @@ export function lowerFunction(
   types: TypeResolver,
   mod: ModuleInfo,
   fn: FunctionDeclaration,
+  target: Target = DEFAULT_TARGET,
+  subprograms: Subprograms = new Subprograms(),
 ): IrFunction {
-  const L = new Lowerer(rep, types, mod, undefined, fn.getName() ?? "fn");
+  const L = new Lowerer(rep, types, mod, undefined, fn.getName() ?? "fn", target, subprograms);
   L.setLoc(fn);
   const bindings = new Map<Node, Binding>();
   const params = fn.getParameters();
@@ -57,10 +64,16 @@ export function lowerFunction(
   return L.b.fn;
 }
 
-function lowerBody(L: Lowerer, fn: ArrowFunction | FunctionExpression | FunctionDeclaration): void {
+export function lowerBody(
+  L: Lowerer,
+  fn: ArrowFunction | FunctionExpression | FunctionDeclaration,
+  /** A function returning nothing may run off its end (returning 0 in r0). */
+  returnsVoid = false,
+): void {
   const body = fn.getBody();
   if (body && Node.isBlock(body)) {
     lowerBlockBody(L, body);
+    if (L.b.live && returnsVoid) L.b.terminate({ op: "ret", value: { kind: "imm", value: 0n } });
     if (L.b.live) {
       L.setLoc(body.getLastChild() ?? body);
       L.error(
@@ -77,6 +90,6 @@ function lowerBody(L: Lowerer, fn: ArrowFunction | FunctionExpression | Function
     if (v.kind === "int" || v.kind === "bool") L.b.terminate({ op: "ret", value: v.op });
     else if (v.kind === "const")
       L.b.terminate({ op: "ret", value: { kind: "imm", value: BigInt.asUintN(64, v.value) } });
-    else L.b.terminate({ op: "ret", value: reg(0) });
+    else L.b.terminate({ op: "ret", value: { kind: "imm", value: 0n } });
   }
 }

@@ -222,7 +222,9 @@ function returnStatement(L: Lowerer, s: Statement): void {
     L.b.terminate({ op: "ret", value: imm(0) });
     return;
   }
-  const v = rvalue(L, e);
+  const returns = L.frame.returns;
+  const v0 = rvalue(L, e);
+  const v = returns?.kind === "int" ? L.convert(v0, returns, e) : v0;
   if (v.kind === "const") {
     if (!fits(v.value, I64) && !fits(v.value, { kind: "int", bits: 64, signed: false }))
       L.error(Code.LITERAL_RANGE, e, `${v.value} does not fit 64 bits`);

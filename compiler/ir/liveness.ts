@@ -1,5 +1,5 @@
-import { liveBlocks, successors, type BlockId, type IrFunction, type VReg } from "../ir/ir.js";
-import { defOf, usesOf } from "../ir/uses.js";
+import { liveBlocks, successors, type BlockId, type IrFunction, type VReg } from "./ir.js";
+import { defOf, usesOf } from "./uses.js";
 
 /** Registers live on entry to and exit from each block (backward dataflow to a fixed point). */
 export interface Liveness {
