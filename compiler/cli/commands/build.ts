@@ -24,8 +24,13 @@ export function buildCommand(io: Io, file: string, options: BuildCommandOptions)
   });
   if (!result.ok) return refuse(io, result.diagnostics);
   if (result.warnings?.length) reportDiagnostics(io, result.warnings);
-  io.out(
-    `wrote ${relative(process.cwd(), result.value.out) || result.value.out} (${result.value.size} bytes)`,
-  );
+  io.out(`wrote ${shownPath(result.value.out)} (${result.value.size} bytes)`);
+  if (result.value.skeleton) io.out(`wrote ${shownPath(result.value.skeleton)}`);
   return 0;
+}
+
+/** The output path as short as it is clear: relative when inside the working directory. */
+function shownPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith("..") ? rel : path;
 }
