@@ -37,6 +37,8 @@ export interface BackendRun {
   readonly trace?: readonly TraceStep[];
   /** Kernel: the run's duration in ns as BPF_PROG_TEST_RUN measured it. */
   readonly duration?: number;
+  /** VM: ring-buffer records reserved and neither submitted nor discarded by the run. */
+  readonly leakedRecords?: number;
 }
 
 export interface Backend {

@@ -24,13 +24,32 @@ export type CompileFn = (file: string) => Result<CompiledProbe>;
  */
 const cache = new Map<string, Result<CompiledProbe>>();
 
+function keyOf(file: string, text: Uint8Array): string {
+  return createHash("sha256").update(file).update("\0").update(text).digest("hex");
+}
+
 export function cachedCompile(file: string, text: Uint8Array, compile: CompileFn): Result<CompiledProbe> {
-  const key = createHash("sha256").update(file).update("\0").update(text).digest("hex");
+  const key = keyOf(file, text);
   let r = cache.get(key);
   if (!r) {
     r = compile(file);
     cache.set(key, r);
   }
+  return r;
+}
+
+/** What this process already compiled for these bytes, if anything. */
+export function recallCompiled(file: string, text: Uint8Array): Result<CompiledProbe> | undefined {
+  return cache.get(keyOf(file, text));
+}
+
+/** Records a compile done elsewhere (read back from the disk cache). */
+export function rememberCompiled(
+  file: string,
+  text: Uint8Array,
+  r: Result<CompiledProbe>,
+): Result<CompiledProbe> {
+  cache.set(keyOf(file, text), r);
   return r;
 }
 

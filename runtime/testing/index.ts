@@ -14,7 +14,7 @@ export { clearCompileCache, type CompileFn, type CompiledProbe } from "./compile
 export type { ProbeSource, SourceOptions } from "./source.js";
 export type { MapInfo } from "./map-info.js";
 export type { BackendKind } from "./backend.js";
-export { kernelSupport, type KernelSupport } from "./kernel-support.js";
+export { kernelSupport, type KernelSupport, type KernelSupportOptions } from "./kernel-support.js";
 export { tsbpfMatchers, type TsbpfMatchers } from "./matchers.js";
 export { cString } from "../helpers/environment.js";
 export type * from "./types.js";

@@ -16,18 +16,8 @@ import { KernelMapView } from "../kernel/map-view.js";
 import { KernelRingbufReader } from "../kernel/ringbuf-reader.js";
 import { sizePerfArrays } from "../object/perf-arrays.js";
 import { PACKET_TYPES } from "./run-input.js";
+import { TEST_RUN_HINT, testRunRefusal } from "./test-run-types.js";
 import type { ProbeSource } from "./source.js";
-
-/** Program types BPF_PROG_TEST_RUN runs (net/bpf/test_run.c) that the harness feeds. */
-const TEST_RUN_TYPES: ReadonlySet<ProgramSpec["type"]> = new Set([
-  "XDP",
-  "SOCKET_FILTER",
-  "SCHED_CLS",
-  "SCHED_ACT",
-  "CGROUP_SKB",
-  "RAW_TRACEPOINT",
-  "SYSCALL",
-]);
 
 function kernelDiagnostic(e: KernelError): Diagnostic {
   // the end of a verifier log says what was refused and at which instruction
@@ -90,6 +80,8 @@ function u64s(values: ReadonlyArray<bigint | number>): Uint8Array {
   return out;
 }
 
+const ETH_HLEN = 14;
+
 class KernelBackend implements Backend {
   readonly kind = "kernel";
   readonly spec: ProbeSource["spec"];
@@ -117,6 +109,12 @@ class KernelBackend implements Backend {
     const kind = PACKET_TYPES[spec.type];
     if (kind) {
       const packet = (input as { packet: Uint8Array }).packet;
+      // net/bpf/test_run.c bpf_test_init: EINVAL below ETH_HLEN, said here in words
+      if (packet.length < ETH_HLEN)
+        refuse(
+          `the kernel's test run refuses packets shorter than an Ethernet header (${packet.length} < ${ETH_HLEN} bytes)`,
+          "run frames this short on the VM backend",
+        );
       if (spec.type === "XDP") return { data: packet };
       return { data: packet, ctx: skbContext(input as SkbInput), ctxOutSize: SK_BUFF_SIZE };
     }
@@ -133,11 +131,8 @@ class KernelBackend implements Backend {
 
   run(program: string, request: BackendRunRequest): BackendRun {
     const spec = this.spec.programs.find((p) => p.name === program)!;
-    if (!TEST_RUN_TYPES.has(spec.type))
-      refuse(
-        `BPF_PROG_TEST_RUN cannot run ${spec.type} programs (${program}, section ${spec.section})`,
-        "run it on the VM backend; the kernel test-runs xdp, tc, socket filter, cgroup_skb, raw tracepoint and syscall programs",
-      );
+    const refusal = testRunRefusal(spec);
+    if (refusal) refuse(refusal, TEST_RUN_HINT);
     if (request.trace)
       refuse("tracing a run needs the VM backend: the kernel does not report executed instructions");
     const prog = this.collection.program(program);

@@ -1,5 +1,6 @@
 import { ethernet, ipv4, ipv6 } from "./packet/builder.js";
 import { internetChecksum } from "./packet/checksum.js";
+import { inetAddr } from "./packet/inet-addr.js";
 import { parsePacket } from "./packet/parse.js";
 
 /**
@@ -12,4 +13,5 @@ export const packet = {
   ipv6,
   parse: parsePacket,
   checksum: internetChecksum,
+  inetAddr,
 } as const;

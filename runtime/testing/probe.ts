@@ -158,6 +158,16 @@ export class ProbeImpl implements Probe {
     const printk = r.printk.map((l) => l.text.replace(/\n$/, ""));
     this.printk.push(...printk);
     if (r.fault && !allowFault) throw new ProbeFaultError(r.fault);
+    // the kernel's verifier refuses such a program (check_reference_leak); were tsbpf's to miss
+    // one, the run must not look fine
+    if (r.leakedRecords)
+      throw new DiagnosticError([
+        error(
+          TestingCode.FAULT,
+          `${program} left ${r.leakedRecords} ring buffer reservation(s) neither submitted nor discarded`,
+          { hint: "every path after a successful reserve() must submit() or discard() the record" },
+        ),
+      ]);
     const result: RunResult = {
       program,
       backend: this.backend,

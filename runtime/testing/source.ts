@@ -9,7 +9,14 @@ import { loadCollectionSpec } from "../object/load.js";
 import type { CollectionSpec, MapSpec } from "../object/spec.js";
 import { btfLayout, btfLayoutByName, parseObjectBtf } from "./btf-layout.js";
 import { TestingCode } from "./codes.js";
-import { cachedCompile, type CompileFn } from "./compile-cache.js";
+import {
+  cachedCompile,
+  recallCompiled,
+  rememberCompiled,
+  type CompiledProbe,
+  type CompileFn,
+} from "./compile-cache.js";
+import { localFiles, readCompiled, writeCompiled } from "./disk-cache.js";
 import type { MapInfo } from "./map-info.js";
 import { isEventMap } from "./map-kinds.js";
 
@@ -40,10 +47,32 @@ export function sourcePath(source: string | URL): string {
   return source instanceof URL || source.startsWith("file:") ? fileURLToPath(source) : resolve(source);
 }
 
-/** The compiler, loaded lazily: the runtime's only edge to it, and objects never pay for ts-morph. */
+/**
+ * The compiler, loaded lazily: the runtime's only edge to it, and objects (and probes found in
+ * the disk cache) never pay for ts-morph. A probe that is one file compiles with `compileSource`
+ * in the compiler's shared project, where the stdlib and lib declarations are parsed once per
+ * process rather than per probe; one importing local modules gets a fresh project, since the
+ * shared one keeps modules it read and would not see them change.
+ */
 async function defaultCompile(): Promise<CompileFn> {
-  const { compile } = await import("../../compiler/index.js");
-  return compile;
+  const { compile, compileSource } = await import("../../compiler/index.js");
+  return (file) => {
+    const text = readFileSync(file);
+    return localFiles(file, text)?.length === 1
+      ? compileSource(new TextDecoder().decode(text), file)
+      : compile(file);
+  };
+}
+
+/** A probe compiled by tsbpf's compiler: this process's cache, then the disk's, then the compiler. */
+async function compileWithDefault(file: string, bytes: Uint8Array): Promise<Result<CompiledProbe>> {
+  const known = recallCompiled(file, bytes);
+  if (known) return known;
+  const stored = readCompiled(file, bytes);
+  if (stored) return rememberCompiled(file, bytes, ok(stored));
+  const r = cachedCompile(file, bytes, await defaultCompile());
+  if (r.ok) writeCompiled(file, bytes, r.value);
+  return r;
 }
 
 /** Reads a `.ts` program (compiling it, cached by content) or a BPF ELF object. */
@@ -68,8 +97,9 @@ export async function readProbeSource(
         hint: "load a probe.ts or a clang-built probe.bpf.o",
       }),
     );
-  const compile = options.compile ?? (await defaultCompile());
-  const compiled = cachedCompile(file, bytes, compile);
+  const compiled = options.compile
+    ? cachedCompile(file, bytes, options.compile)
+    : await compileWithDefault(file, bytes);
   if (!compiled.ok) return compiled;
   const maps: Record<string, MapInfo> = {};
   for (const m of compiled.value.spec.maps) {

@@ -88,6 +88,7 @@ class VmBackend implements Backend {
       r0: o.r0,
       insns: o.insns,
       printk: o.printk,
+      ...(o.leakedRecords ? { leakedRecords: o.leakedRecords } : {}),
       ...(o.fault ? { fault: this.located(o.fault) } : {}),
       ...(o.packet ? { packet: o.packet } : {}),
       ...(o.redirect ? { redirect: o.redirect } : {}),
