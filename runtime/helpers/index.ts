@@ -13,7 +13,6 @@ export * from "./ringbuf.js";
 export * from "./perf.js";
 export * from "./checksum.js";
 export * from "./packet.js";
-export * from "./callback.js";
 export * from "./loop.js";
 export * from "./stack.js";
 export * from "./tailcall.js";

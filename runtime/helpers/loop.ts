@@ -1,6 +1,5 @@
 import type { BpfMap } from "../maps/types.js";
 import { Errno } from "../uapi/bpf.js";
-import { callbackRunner } from "./callback.js";
 import { define, type HelperEntries } from "./define.js";
 import type { KernelState } from "./kernel.js";
 import { mapArg, mapValuePointer } from "./map-values.js";
@@ -24,9 +23,9 @@ export function loopHelpers(kernel: KernelState): HelperEntries {
     if (flags !== 0n) return -Errno.EINVAL;
     if (BigInt.asUintN(32, nr) > BigInt(MAX_LOOPS)) return -Errno.E2BIG;
     const n = Number(BigInt.asUintN(32, nr));
-    const run = callbackRunner(ctx, fn, "bpf_loop");
+    // the callback runs in a new frame (HelperContext.callFunction), as the kernel calls it
     for (let i = 0; i < n; i++) {
-      if (run.call([BigInt(i), cbCtx]) !== 0n) return i + 1;
+      if (ctx.callFunction(fn, [BigInt(i), cbCtx]) !== 0n) return i + 1;
     }
     return n;
   });
@@ -34,7 +33,6 @@ export function loopHelpers(kernel: KernelState): HelperEntries {
     const map = mapArg(kernel, ctx.mem, m);
     if (flags !== 0n) return -Errno.EINVAL;
     if (!iterable(map)) return -Errno.EINVAL;
-    const run = callbackRunner(ctx, fn, "bpf_for_each_map_elem");
     // one read-only key region, refilled per element (the kernel passes a pointer to the key)
     const keyBuf = new Uint8Array(map.keySize);
     const keyPtr = ctx.mem
@@ -47,7 +45,7 @@ export function loopHelpers(kernel: KernelState): HelperEntries {
       if (!view) continue; // deleted by an earlier callback
       keyBuf.set(key);
       calls++;
-      if (run.call([m, keyPtr, mapValuePointer(ctx.mem, map, view), cbCtx]) !== 0n) break;
+      if (ctx.callFunction(fn, [m, keyPtr, mapValuePointer(ctx.mem, map, view), cbCtx]) !== 0n) break;
     }
     return calls;
   });

@@ -1,6 +1,6 @@
 import { error, fail, ok, type Diagnostic, type Result } from "../diag/diagnostic.js";
 import { resolveEnvironment, type Environment, type EnvironmentOverrides } from "../helpers/environment.js";
-import { funcPointer } from "../helpers/callback.js";
+import { funcPointer } from "../vm/func-pointer.js";
 import { ObjectMemory, type SharedSection } from "../helpers/handles.js";
 import { KernelState, type PrintkLine, type RedirectRecord } from "../helpers/kernel.js";
 import { kernelHelpers, type HelperOverrides } from "../helpers/kernel-helpers.js";

@@ -23,6 +23,20 @@ export interface HelperContext {
   tailCall(target: TailCallTarget): boolean;
   /** Per-run scratch space for helper sets (e.g. a trace_printk buffer). */
   readonly scratch: Map<string, unknown>;
+  /**
+   * Calls a subprogram of the running program — the callback a helper such as bpf_loop or
+   * bpf_for_each_map_elem received as a function pointer (func-pointer.ts) — and returns its r0.
+   * As in the kernel, the callback runs in a new frame below the caller's, with its own zeroed
+   * 512-byte stack, r1–r5 from `args` (bigints mod 2^64; numbers may be negative), and the
+   * caller's registers untouched when it returns. Its instructions count toward the run's
+   * `insns` and budget.
+   *
+   * Throws a VmFaultSignal (which ends the run with a fault) when `fn` is not a function of the
+   * program, the frames would exceed 8, the callback faults, or it requests a tail call (the
+   * kernel's verifier refuses tail calls in callbacks). When the callback ends the whole run
+   * (`exit`), callFunction does not return: the helper is abandoned and the run ends.
+   */
+  callFunction(fn: bigint, args: ReadonlyArray<bigint | number>): bigint;
 }
 
 /** A program a tail call can jump to: anything created by `createVm`. */

@@ -3,6 +3,7 @@ export * from "./address.js";
 export * from "./fault.js";
 export * from "./memory.js";
 export * from "./helper.js";
+export * from "./func-pointer.js";
 export * from "./conformance-helpers.js";
 export * from "./load.js";
 export * from "./machine.js";

@@ -1,19 +1,23 @@
 import { GUARD_BASE } from "./address.js";
 import { VmCode } from "./codes.js";
-import * as int64 from "./int64.js";
-import { Status, STACK_BYTES, MAX_FRAMES, type Machine } from "./machine.js";
-import { atomicRmw } from "./memory.js";
+import { instantiateGenerated } from "./generated.js";
+import { Status, STACK_BYTES, MAX_FRAMES, setCallbackInterpreter, type Machine } from "./machine.js";
 import {
   DISPATCH_MASK,
   FUSABLE,
   FUSED_ADD_JMP,
   FUSED_MOV,
+  FUSED_MOV_JMP,
+  FUSED_ACC_LOOP,
+  FUSED_LOAD_PAIR,
+  FUSED_SHL_OR,
   F_DISPATCH,
   IMM_NONNEG_ALU64,
   IMM_NONNEG_JMP,
   STRIDE,
   XOp,
   dispatchOf,
+  movJumpFusable,
 } from "./predecode.js";
 import {
   ALU_TEMPLATES,
@@ -38,13 +42,85 @@ export type Interpreter = (m: Machine) => number;
 /** The ALU op a fused case runs after its move (predecode.ts FUSED_MOV). */
 function fusedOp(xop: number): number | undefined {
   const k = xop - FUSED_MOV;
-  if (k < 0 || k >= 32) return undefined;
-  const is32 = k >= 16;
-  for (const [op, index] of FUSABLE) if (index === k % 16 && ((op & 7) === 0x04) === is32) return op;
+  if (k < 0 || k >= 64) return undefined;
+  const is32 = k >= 32;
+  for (const [op, index] of FUSABLE) if (index === k % 32 && ((op & 7) === 0x04) === is32) return op;
+  return undefined;
+}
+
+/** Statements that stop at the second instruction of a fused pair when the budget ends between. */
+const SECOND_BUDGET = `if(++insns>budget){insns--;pc++;m.raise("${VmCode.BUDGET_EXCEEDED}","instruction budget of "+budget+" exhausted");}`;
+
+/** A fused move and conditional jump (predecode.ts FUSED_MOV_JMP). */
+function movJumpBody(xop: number, tracing: boolean): string | undefined {
+  const k = xop - FUSED_MOV_JMP;
+  const is32 = (k & 16) !== 0;
+  const imm = (k & 32) !== 0;
+  const op = ((k & 15) << 4) | (is32 ? 0x06 : 0x05) | (imm ? 0 : 0x08);
+  const jump = JUMP_TEMPLATES.get(op);
+  if (!jump || !movJumpFusable(is32 ? 0xbc : 0xbf, op)) return undefined;
+  const move = ALU_TEMPLATES.get(is32 ? 0xbc : 0xbf)!;
+  const first = `{const d=(w>>>9)&15,s=(w>>>13)&15;${instantiate(move.code, "L[d]", "H[d]", "L[s]", "H[s]")}}`;
+  if (tracing) return `${first}pc++;continue;`;
+  const cond = imm
+    ? instantiate(jump.code, "L[d]", "H[d]", `code[ib+${STRIDE + 4}]`, `code[ib+${STRIDE + 5}]`)
+    : instantiate(jump.code, "L[d]", "H[d]", "L[s]", "H[s]");
+  return (
+    first +
+    SECOND_BUDGET +
+    `{const w2=code[ib+${STRIDE + F_DISPATCH}],d=(w2>>>9)&15${imm ? "" : ",s=(w2>>>13)&15"};` +
+    `if${cond}pc=code[ib+${STRIDE + 6}];else pc+=2;continue;}`
+  );
+}
+
+/** Triples and pairs without a move (predecode.ts FUSED_ACC_LOOP, FUSED_LOAD_PAIR, FUSED_SHL_OR). */
+function otherFusedBody(xop: number, tracing: boolean): string | undefined {
+  // registers of the second and third instruction, from their own dispatch words
+  const regsOf = (k: number) =>
+    `const w${k}=code[ib+${(k - 1) * STRIDE + F_DISPATCH}],d=(w${k}>>>9)&15,s=(w${k}>>>13)&15;`;
+  if (xop >= FUSED_ACC_LOOP && xop < FUSED_ACC_LOOP + 16) {
+    const jump = JUMP_TEMPLATES.get(((xop - FUSED_ACC_LOOP) << 4) | 0x0d);
+    if (!jump || !movJumpFusable(0xbf, ((xop - FUSED_ACC_LOOP) << 4) | 0x0d)) return undefined;
+    const first = `{${instantiate(ALU_TEMPLATES.get(0x0f)!.code, "L[d]", "H[d]", "L[s]", "H[s]")}}`;
+    if (tracing) return `${first}pc++;continue;`;
+    return (
+      first +
+      SECOND_BUDGET +
+      `{${regsOf(2)}const a=L[d],r=(a+code[ib+${STRIDE + 4}])|0;L[d]=r;if((r>>>0)<(a>>>0))H[d]=(H[d]+1)|0;}` +
+      `if(++insns>budget){insns--;pc+=2;m.raise("${VmCode.BUDGET_EXCEEDED}","instruction budget of "+budget+" exhausted");}` +
+      `{${regsOf(3)}if${instantiate(jump.code, "L[d]", "H[d]", "L[s]", "H[s]")}pc=code[ib+${2 * STRIDE + 6}];else pc+=3;continue;}`
+    );
+  }
+  if (xop >= FUSED_LOAD_PAIR && xop < FUSED_LOAD_PAIR + 4) {
+    const op = [0x71, 0x69, 0x61, 0x79][xop - FUSED_LOAD_PAIR]!;
+    const [size, signed] = LOADS.get(op)!;
+    const first = `{${instantiate(loadTemplate(size, signed, "code[ib+3]"), "L[d]", "H[d]", "L[s]", "H[s]")}}`;
+    if (tracing) return `${first}pc++;continue;`;
+    // pc moves on before the second load, so that its fault names it
+    return (
+      first +
+      SECOND_BUDGET +
+      `pc++;{${regsOf(2)}${instantiate(loadTemplate(size, signed, `code[ib+${STRIDE + 3}]`), "L[d]", "H[d]", "L[s]", "H[s]")}}pc++;continue;`
+    );
+  }
+  if (xop === FUSED_SHL_OR || xop === FUSED_SHL_OR + 1) {
+    const is32 = xop !== FUSED_SHL_OR;
+    const shl = ALU_TEMPLATES.get(is32 ? 0x64 : 0x67)!;
+    const or = ALU_TEMPLATES.get(is32 ? 0x4c : 0x4f)!;
+    const first = `{${instantiate(shl.code, "L[d]", "H[d]", "code[ib+4]", "code[ib+5]")}}`;
+    if (tracing) return `${first}pc++;continue;`;
+    return (
+      first +
+      SECOND_BUDGET +
+      `{${regsOf(2)}${instantiate(or.code, "L[d]", "H[d]", "L[s]", "H[s]")}}pc+=2;continue;`
+    );
+  }
   return undefined;
 }
 
 function caseBody(xop: number, tracing: boolean): string | undefined {
+  if (xop >= FUSED_MOV_JMP && xop < FUSED_MOV_JMP + 64) return movJumpBody(xop, tracing);
+  if (xop >= FUSED_ACC_LOOP) return otherFusedBody(xop, tracing);
   if (xop >= FUSED_ADD_JMP && xop < FUSED_ADD_JMP + 32) {
     const is32 = xop - FUSED_ADD_JMP >= 16;
     const jop = ((xop - FUSED_ADD_JMP) % 16) << 4;
@@ -57,14 +133,14 @@ function caseBody(xop: number, tracing: boolean): string | undefined {
     const cond = instantiate(jump.code, "L[d]", "H[d]", "L[s]", "H[s]");
     return (
       first +
-      `if(++insns>budget){insns--;pc++;m.raise("${VmCode.BUDGET_EXCEEDED}","instruction budget of "+budget+" exhausted");}` +
+      SECOND_BUDGET +
       `{const w2=code[ib+${STRIDE + F_DISPATCH}],d=(w2>>>9)&15,s=(w2>>>13)&15;` +
       `if${cond}pc=code[ib+${STRIDE + 6}];else pc+=2;continue;}`
     );
   }
   const fused = fusedOp(xop);
   if (fused !== undefined) {
-    const move = ALU_TEMPLATES.get(xop - FUSED_MOV >= 16 ? 0xbc : 0xbf)!;
+    const move = ALU_TEMPLATES.get(xop - FUSED_MOV >= 32 ? 0xbc : 0xbf)!;
     const first = `{const d=(w>>>9)&15,s=(w>>>13)&15;${instantiate(move.code, "L[d]", "H[d]", "L[s]", "H[s]")}}`;
     // traced: the move alone, so that the operation after it is traced on its own
     if (tracing) return `${first}pc++;continue;`;
@@ -75,7 +151,7 @@ function caseBody(xop: number, tracing: boolean): string | undefined {
     return (
       first +
       // the budget may run out between the two: the fault is the second one's
-      `if(++insns>budget){insns--;pc++;m.raise("${VmCode.BUDGET_EXCEEDED}","instruction budget of "+budget+" exhausted");}` +
+      SECOND_BUDGET +
       `{const w2=code[ib+${STRIDE + F_DISPATCH}],d=(w2>>>9)&15,s=(w2>>>13)&15;${second}}pc+=2;continue;`
     );
   }
@@ -135,7 +211,7 @@ function caseBody(xop: number, tracing: boolean): string | undefined {
       return "{const d=code[ib+1];L[d]=code[ib+4];H[d]=code[ib+5];pc+=2;continue;}";
     case 0x95: // exit
       return (
-        "{if(m.depth===0){m.pc=pc;m.insns=insns;m.program=prog;return 0;}" +
+        "{if(m.depth===m.baseDepth){m.pc=pc;m.insns=insns;m.program=prog;return 0;}" +
         "const f=--m.depth;pc=m.frameRet[f];const S=m.frameSave,k=f*8;" +
         "L[6]=S[k];H[6]=S[k+1];L[7]=S[k+2];H[7]=S[k+3];L[8]=S[k+4];H[8]=S[k+5];L[9]=S[k+6];H[9]=S[k+7];" +
         `L[10]=${GUARD_BASE + STACK_BYTES};H[10]=m.stacks[f].tag;` +
@@ -155,6 +231,8 @@ function caseBody(xop: number, tracing: boolean): string | undefined {
         xop === 0x85 ? "m.callHelper(code[ib+4],helpers)" : "m.callx(L[code[ib+1]],H[code[ib+1]],helpers)";
       return (
         `{m.pc=pc;m.insns=insns;const st=${call};` +
+        // a callback the helper ran (HelperContext.callFunction) counted its instructions in m.insns
+        "insns=m.insns;" +
         "if(st!==0){if(st===1){m.program=prog;return 0;}prog=m.takeTailCall();code=prog.code;helpers=prog.helpers;pc=0;continue;}" +
         "pc++;continue;}"
       );
@@ -189,11 +267,15 @@ function caseBody(xop: number, tracing: boolean): string | undefined {
 
 function generate(tracing: boolean): string {
   const cases: string[] = [];
-  for (let xop = 0; xop < 0x180; xop++) {
-    // register numbers come from the dispatch word (predecode.ts F_DISPATCH)
+  for (let xop = 0; xop <= DISPATCH_MASK; xop++) {
+    // register numbers come from the dispatch word (predecode.ts F_DISPATCH), decoded once before
+    // the switch: per case, the decoding cost V8 bytecode that counts toward its size limit
     const body = caseBody(xop, tracing)
       ?.replace(/const d=code\[ib\+1\]/g, "const d=(w>>>9)&15")
-      .replace(/,s=code\[ib\+2\]/g, ",s=(w>>>13)&15");
+      .replace(/,s=code\[ib\+2\]/g, ",s=(w>>>13)&15")
+      .replace(/\{const d=\(w>>>9\)&15(?:,s=\(w>>>13\)&15)?([,;])/g, (_, sep: string) =>
+        sep === "," ? "{const " : "{",
+      );
     if (body !== undefined) cases.push(`case ${xop}:${body}`);
   }
   return (
@@ -203,7 +285,7 @@ function generate(tracing: boolean): string {
     "try{for(;;){const ib=pc<<3;" +
     `if(++insns>budget){insns--;m.raise("${VmCode.BUDGET_EXCEEDED}","instruction budget of "+budget+" exhausted");}` +
     (tracing ? "m.insns=insns;m.pc=pc;m.program=prog;trace(m,pc);" : "") +
-    `const w=code[ib+${F_DISPATCH}];switch(w&${DISPATCH_MASK}){` +
+    `const w=code[ib+${F_DISPATCH}],d=(w>>>9)&15,s=(w>>>13)&15;switch(w&${DISPATCH_MASK}){` +
     cases.join("\n") +
     `\ndefault:m.raise("${VmCode.INTERNAL}","no interpreter case for internal op "+code[ib]);}}}` +
     "catch(e){m.pc=pc;m.insns=insns;m.program=prog;throw e;}}"
@@ -215,49 +297,28 @@ function generate(tracing: boolean): string {
  * one base and one bounds check instead of two is worth 7–10% per instruction.
  */
 function oneArray(source: string): string {
-  return source
-    .replace("const L=m.L,H=m.H,", "const R=m.R,")
-    .replace(/\bL\[/g, "R[")
-    .replace(/\bH\[([^\]]+)\]/g, "R[11+$1]");
+  return (
+    source
+      .replace("const L=m.L,H=m.H,", "const R=m.R,")
+      .replace(/\bL\[/g, "R[")
+      // the high halves of dst and src are at indices computed once, with their numbers: fewer
+      // bytecodes per case keep the function under V8's optimization size limit (see generate)
+      .replace(/\bH\[([ds])\]/g, "R[$1h]")
+      .replace(/\bH\[([^\]]+)\]/g, "R[11+$1]")
+      .replace(/\bd=\((w\d?)>>>9\)&15/g, "d=($1>>>9)&15,dh=d+11")
+      .replace(/\bs=\((w\d?)>>>13\)&15/g, "s=($1>>>13)&15,sh=s+11")
+  );
 }
 
 function build(tracing: boolean): Interpreter {
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const factory = new Function(
-    "OUT",
-    "mul64Hi",
-    "div64",
-    "mod64",
-    "sdiv64",
-    "smod64",
-    "div32",
-    "mod32",
-    "sdiv32",
-    "smod32",
-    "bswap32",
-    "atomicRmw",
-    "trace",
-    oneArray(generate(tracing)),
-  ) as (...deps: unknown[]) => Interpreter;
-  return factory(
-    int64.OUT,
-    int64.mul64Hi,
-    int64.div64,
-    int64.mod64,
-    int64.sdiv64,
-    int64.smod64,
-    int64.div32,
-    int64.mod32,
-    int64.sdiv32,
-    int64.smod32,
-    int64.bswap32,
-    atomicRmw,
-    (m: Machine, pc: number) => m.traceHook?.(m, pc),
-  );
+  return instantiateGenerated<Interpreter>(oneArray(generate(tracing)), {
+    trace: (m: Machine, pc: number) => m.traceHook?.(m, pc),
+  });
 }
 
 /** The interpreter. */
 export const interpret: Interpreter = build(false);
+setCallbackInterpreter(interpret);
 /** The interpreter calling `machine.traceHook` before every instruction. */
 export const interpretTraced: Interpreter = build(true);
 

@@ -1,8 +1,9 @@
 import { error, fail, ok, type Diagnostic, type Result, type SourceLocation } from "../diag/diagnostic.js";
 import type { Instruction } from "../isa/instruction.js";
-import { Atomic, CallSrc, FRAME_POINTER, Op, REG_COUNT, opSource } from "../isa/opcodes.js";
+import { Atomic, CallSrc, FRAME_POINTER, LdImm64Src, Op, REG_COUNT, opSource } from "../isa/opcodes.js";
 import { formOf, type FieldRule, type OpForm } from "../isa/table.js";
 import { VmCode } from "./codes.js";
+import { funcPointer } from "./func-pointer.js";
 import { TAIL_CALL_HELPER_ID, type HelperDef } from "./helper.js";
 import { predecode } from "./predecode.js";
 
@@ -147,7 +148,7 @@ export function loadProgram(program: readonly Instruction[], options: LoadOption
   const forms: OpForm[] = [];
   const functionStarts = new Set<number>([0]);
   const uses = { localCalls: false, tailCalls: false, callx: false, legacyPacket: false };
-  const lddwValues = options.lddwValues ?? new Map<number, bigint>();
+  const lddwValues = new Map<number, bigint>(options.lddwValues ?? []);
 
   program.forEach((i, n) => {
     const form = formOf(i);
@@ -232,7 +233,14 @@ export function loadProgram(program: readonly Instruction[], options: LoadOption
         uses.legacyPacket = true;
         break;
       case "lddw":
-        if (i.src !== 0 && !lddwValues.has(n)) {
+        if (i.src === LdImm64Src.FUNC && !lddwValues.has(n)) {
+          // kernel BPF_PSEUDO_FUNC: imm is the callback's start relative to the next slot; the
+          // value is a function pointer that HelperContext.callFunction accepts
+          const t = pc + 1 + i.imm;
+          target(t, "function pointer");
+          functionStarts.add(t);
+          lddwValues.set(n, funcPointer(t));
+        } else if (i.src !== 0 && !lddwValues.has(n)) {
           diags.push(
             error(
               VmCode.UNRESOLVED_LDDW,

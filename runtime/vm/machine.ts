@@ -2,6 +2,7 @@ import type { Instruction } from "../isa/instruction.js";
 import { GUARD_BASE, hexAddress } from "./address.js";
 import { VmCode } from "./codes.js";
 import { VmFaultSignal, type FaultInfo, type VmFault } from "./fault.js";
+import { slotOfFuncPointer } from "./func-pointer.js";
 import { MAX_TAIL_CALLS, type HelperContext, type HelperDef, type TailCallTarget } from "./helper.js";
 import { OUT, splitResult, toU64 } from "./int64.js";
 import type { LoadedProgram } from "./load.js";
@@ -10,6 +11,20 @@ import type { Memory, Region } from "./memory.js";
 /** Bytes of stack per frame (kernel MAX_BPF_STACK) and frames per run (kernel MAX_CALL_FRAMES). */
 export const STACK_BYTES = 512;
 export const MAX_FRAMES = 8;
+
+/**
+ * Runs the interpreter from `m.pc` until the frame at `m.baseDepth` exits (interpreter.ts sets
+ * itself here when its module loads; a parameter-free hook keeps machine.ts below interpreter.ts).
+ */
+let runInterpreter: ((m: Machine) => number) | undefined;
+/** @internal interpreter.ts registers itself for callFunction. */
+export function setCallbackInterpreter(run: (m: Machine) => number): void {
+  runInterpreter = run;
+}
+
+/** Thrown through a helper when a callback ended the run (`exit`); callHelper turns it into an exit. */
+class ExitUnwind {}
+const EXIT_UNWIND = new ExitUnwind();
 
 /** Status codes the tiers return to the driver. */
 export const Status = { EXIT: 0, FAULT: 1 } as const;
@@ -47,6 +62,11 @@ export class Machine implements HelperContext {
   pc = 0;
   /** Call frames: return slot, program and saved r6–r9 (lo, hi) per frame. */
   depth = 0;
+  /**
+   * The frame whose `exit` ends the tier's loop: 0, or the callback's frame while callFunction
+   * runs one (the tiers compare `depth` with it at every exit).
+   */
+  baseDepth = 0;
   readonly frameRet = new Int32Array(MAX_FRAMES);
   readonly frameSave = new Int32Array(MAX_FRAMES * 8);
   readonly framePrograms: LoadedProgram[] = [];
@@ -79,12 +99,15 @@ export class Machine implements HelperContext {
 
   /** Prepares the machine for a new run of `program`. */
   reset(program: LoadedProgram, budget: number): void {
-    this.R.fill(0);
+    // a loop, not R.fill(0): the builtin call costs more than the 22 stores in a short run
+    const R = this.R;
+    for (let i = 0; i < 22; i++) R[i] = 0;
     this.program = program;
     this.budget = budget;
     this.insns = 0;
     this.pc = 0;
     this.depth = 0;
+    this.baseDepth = 0;
     if (this.framePrograms.length !== 0) this.framePrograms.length = 0;
     this.exitRequested = false;
     this.tailTarget = undefined;
@@ -118,10 +141,59 @@ export class Machine implements HelperContext {
   }
 
   tailCall(target: TailCallTarget): boolean {
+    // kernel: the verifier refuses bpf_tail_call in a callback (check_helper_call)
+    if (this.baseDepth !== 0) this.raise(VmCode.HELPER_FAILED, "tail calls are not allowed in callbacks");
     if (this.tailCalls >= MAX_TAIL_CALLS) return false;
     this.tailCalls++;
     this.tailTarget = target.program as LoadedProgram;
     return true;
+  }
+
+  /** HelperContext.callFunction: a callback in a new frame, run by the interpreter. */
+  callFunction(fn: bigint, args: ReadonlyArray<bigint | number>): bigint {
+    const program = this.program;
+    const slot = slotOfFuncPointer(fn);
+    if (slot === undefined || slot >= program.slots || program.insnAtSlot[slot] === -1) {
+      this.raise(
+        VmCode.HELPER_FAILED,
+        `callback ${this.mem.describe(fn)} is not a function of ${program.name}`,
+      );
+    }
+    const depth = this.depth + 1;
+    // kernel MAX_CALL_FRAMES counts the callback's frame like a BPF-to-BPF call's
+    if (depth >= MAX_FRAMES) this.raise(VmCode.STACK_OVERFLOW, `call nesting exceeds ${MAX_FRAMES} frames`);
+    const run = runInterpreter!;
+    // the caller's state, as a BPF-to-BPF call would keep it (all registers, not only r6–r9:
+    // the helper that calls back returns into the caller with only r0 changed)
+    const saved = this.R.slice();
+    const pc = this.pc;
+    const base = this.baseDepth;
+    const frames = this.framePrograms.length;
+    this.stacks[depth]!.bytes.fill(0);
+    this.R.fill(0);
+    for (let i = 0; i < args.length && i < 5; i++) {
+      splitResult(args[i]!);
+      this.L[i + 1] = OUT[0]!;
+      this.H[i + 1] = OUT[1]!;
+    }
+    this.setFrame(depth);
+    this.depth = depth;
+    this.baseDepth = depth;
+    this.pc = slot;
+    try {
+      run(this);
+    } finally {
+      this.baseDepth = base;
+    }
+    // an `exit` helper inside the callback ends the whole run: unwind the helper that called back
+    if (this.exitRequested) throw EXIT_UNWIND;
+    const r0 = toU64(this.L[0]!, this.H[0]!);
+    this.R.set(saved);
+    this.depth = depth - 1;
+    this.pc = pc;
+    this.program = program;
+    if (this.framePrograms.length !== frames) this.framePrograms.length = frames;
+    return r0;
   }
 
   /** Builds the fault for the instruction at `pc` of the current program. */
@@ -179,6 +251,7 @@ export class Machine implements HelperContext {
         toU64(L[5]!, H[5]!),
       );
     } catch (e) {
+      if (e === EXIT_UNWIND) return 1;
       if (e instanceof VmFaultSignal) {
         throw new VmFaultSignal({ ...e.info, message: `in helper ${h.name}: ${e.info.message}` });
       }

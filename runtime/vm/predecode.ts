@@ -62,14 +62,14 @@ export const IMM_NONNEG_ALU64 = 0x120;
 export const IMM_NONNEG_JMP = 0x130;
 
 /**
- * A register move followed by one of the common ALU operations (`r3 = r1; r3 += 4`, what clang
+ * A register move followed by an ALU operation of the same width (`r3 = r1; r3 += 4`, what clang
  * emits for three-address arithmetic) runs as one interpreter case: FUSED_MOV + index, where the
- * index is FUSABLE's for the second instruction, plus 16 when the move is 32-bit. The second slot
+ * index is FUSABLE's for the second instruction, plus 32 when the move is 32-bit. The second slot
  * keeps its own case for jumps that land on it.
  */
 export const FUSED_MOV = 0x140;
 export const FUSABLE: ReadonlyMap<number, number> = new Map(
-  [0x00, 0x10, 0x20, 0x40, 0x50, 0x60, 0x70, 0xa0].flatMap((op, k) => [
+  [0x00, 0x10, 0x20, 0x30, 0x40, 0x50, 0x60, 0x70, 0xa0].flatMap((op, k) => [
     [0x07 | op, 2 * k],
     [0x0f | op, 2 * k + 1],
     [0x04 | op, 2 * k],
@@ -82,7 +82,54 @@ export const FUSABLE: ReadonlyMap<number, number> = new Map(
  * immediate (64-bit: of 0 or more) and a conditional jump on registers of the same width run as
  * one case, FUSED_ADD_JMP + (jump op >> 4), plus 16 for the 32-bit pair.
  */
-export const FUSED_ADD_JMP = 0x160;
+export const FUSED_ADD_JMP = 0x180;
+
+/**
+ * A register move followed by an unsigned or equality conditional jump of the same width
+ * (`r0 = r5; if r3 < r1 goto`, the copy clang leaves before a loop's back edge): FUSED_MOV_JMP +
+ * (jump op >> 4), plus 16 for the 32-bit pair, plus 32 when a 64-bit jump compares with its
+ * immediate (32-bit ones with an immediate are not fused). The set is small on purpose: V8
+ * optimizes no function above 60 KB of bytecode, and every case adds to the interpreter's.
+ */
+export const FUSED_MOV_JMP = 0x1a0;
+
+/** Whether a move (0xbf / 0xbc) and the jump `next` after it run as one FUSED_MOV_JMP case. */
+export function movJumpFusable(mov: number, next: number): boolean {
+  if (next >= 0x100 || !MOV_JMP_OPS.has(next & 0xf0)) return false;
+  return mov === 0xbf ? (next & 7) === 0x05 : next === ((next & 0xf0) | 0x0e);
+}
+const MOV_JMP_OPS: ReadonlySet<number> = new Set([0x10, 0x20, 0x30, 0x50, 0xa0, 0xb0]);
+
+/**
+ * An accumulation step before a counted loop's test (`r2 += r3; r3 += 1; if r3 < r1 goto`, the
+ * body of a sum): a 64-bit add of registers followed by a FUSED_ADD_JMP pair of 64-bit operations
+ * whose jump is one of movJumpFusable's: FUSED_ACC_LOOP + (jump op >> 4), three instructions in
+ * one case.
+ */
+export const FUSED_ACC_LOOP = 0x1e0;
+
+/**
+ * Two loads of the same size in a row (`r0 = *(u8 *)(r5 + 1); r6 = *(u8 *)(r5 + 0)`, bytes of a
+ * packet field): FUSED_LOAD_PAIR + 0 (u8), 1 (u16), 2 (u32), 3 (u64).
+ */
+export const FUSED_LOAD_PAIR = 0x1f0;
+const LOAD_PAIR: ReadonlyMap<number, number> = new Map([
+  [0x71, 0],
+  [0x69, 1],
+  [0x61, 2],
+  [0x79, 3],
+]);
+
+/**
+ * A shift left by an immediate followed by an or of registers of the same width (`r6 <<= 8;
+ * r6 |= r0`, assembling a big-endian value from bytes): FUSED_SHL_OR (64-bit), + 1 (32-bit).
+ */
+export const FUSED_SHL_OR = 0x1f4;
+
+/** Conditional jumps (not ja, call or exit) by operation bits, the second half of fused pairs. */
+function isJcond(opBits: number): boolean {
+  return opBits !== 0x00 && opBits !== 0x80 && opBits !== 0x90 && opBits <= 0xd0;
+}
 
 /** The interpreter's case number for an instruction with internal op `xop` and immediate `imm`. */
 export function dispatchOf(xop: number, imm: number): number {
@@ -176,24 +223,46 @@ export function predecode(
   for (let at = 0; at + 1 < pc; at++) {
     const b = at * STRIDE;
     const op = code[b + F_OP]!;
+    const next = code[b + STRIDE + F_OP]!;
+    const regs = (code[b + F_DST]! << 9) | (code[b + F_SRC]! << 13);
+    if (op === 0x0f && at + 2 < pc && next === 0x07 && code[b + STRIDE + F_IMM]! >= 0) {
+      const third = code[b + 2 * STRIDE + F_OP]!;
+      if (third === ((third & 0xf0) | 0x0d) && movJumpFusable(0xbf, third)) {
+        code[b + F_DISPATCH] = (FUSED_ACC_LOOP + (third >> 4)) | regs;
+      }
+      continue;
+    }
+    const pair = LOAD_PAIR.get(op);
+    if (pair !== undefined && next === op) {
+      code[b + F_DISPATCH] = (FUSED_LOAD_PAIR + pair) | regs;
+      continue;
+    }
+    if ((op === 0x67 && next === 0x4f) || (op === 0x64 && next === 0x4c)) {
+      code[b + F_DISPATCH] = (FUSED_SHL_OR + (op === 0x64 ? 1 : 0)) | regs;
+      continue;
+    }
     if ((op === 0x07 && code[b + F_IMM]! >= 0) || op === 0x04) {
-      const next = code[b + STRIDE + F_OP]!;
       // conditional jumps on two registers: JMP (0x0d | op) with ALU64, JMP32 (0x0e | op) with ALU
       const isJcondX =
         next < 0x100 && (next & 0x0f) === (op === 0x07 ? 0x0d : 0x0e) && next !== 0x0d && next !== 0x0e;
       const jop = next & 0xf0;
-      if (isJcondX && jop !== 0x80 && jop !== 0x90 && jop <= 0xd0) {
+      if (isJcondX && isJcond(jop)) {
         code[b + F_DISPATCH] =
           (FUSED_ADD_JMP + (op === 0x04 ? 16 : 0) + (jop >> 4)) | (code[b + F_DST]! << 9);
       }
       continue;
     }
     if (op !== 0xbf && op !== 0xbc) continue;
-    const next = code[b + STRIDE + F_OP]!;
     const k = FUSABLE.get(next);
-    if (k === undefined || (next & 7) !== (op & 7)) continue;
-    code[b + F_DISPATCH] =
-      (FUSED_MOV + (op === 0xbc ? 16 : 0) + k) | (code[b + F_DST]! << 9) | (code[b + F_SRC]! << 13);
+    if (k !== undefined && (next & 7) === (op & 7)) {
+      code[b + F_DISPATCH] = (FUSED_MOV + (op === 0xbc ? 32 : 0) + k) | regs;
+      continue;
+    }
+    // the same width: mov64 with JMP (class 5), mov32 with JMP32 (class 6)
+    if (movJumpFusable(op, next)) {
+      const index = (op === 0xbc ? 16 : 0) + (next & 0x08 ? 0 : 32) + (next >> 4);
+      code[b + F_DISPATCH] = (FUSED_MOV_JMP + index) | regs;
+    }
   }
   return code;
 }

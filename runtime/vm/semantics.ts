@@ -17,7 +17,12 @@ const ALU64: ReadonlyArray<readonly [number, string]> = [
   [0x00, "{const a=$dl,ah=$dh,b=$sl,bh=$sh;const r=(a+b)|0;$dl=r;$dh=(ah+bh+((r>>>0)<(a>>>0)?1:0))|0;}"],
   [0x10, "{const a=$dl,ah=$dh,b=$sl,bh=$sh;$dl=(a-b)|0;$dh=(ah-bh-((a>>>0)<(b>>>0)?1:0))|0;}"],
   [0x20, "{const a=$dl,ah=$dh,b=$sl,bh=$sh;$dl=Math.imul(a,b);$dh=mul64Hi(a,ah,b,bh);}"],
-  [0x30, "{div64($dl,$dh,$sl,$sh);$dl=OUT[0];$dh=OUT[1];}"],
+  // a divisor below 2^21 (a loop counter, most constants) inline, as int64.ts udivmod64 does it:
+  // (high word's remainder)·2^32 + low word stays below 2^53, so both steps are exact
+  [
+    0x30,
+    "{const b=$sl,bh=$sh;if(bh===0&&b>0&&b<2097152){const hu=$dh>>>0,qh=Math.floor(hu/b),t=(hu-qh*b)*4294967296+($dl>>>0);$dl=Math.floor(t/b)|0;$dh=qh|0;}else{div64($dl,$dh,b,bh);$dl=OUT[0];$dh=OUT[1];}}",
+  ],
   [0x40, "{const b=$sl,bh=$sh;$dl=$dl|b;$dh=$dh|bh;}"],
   [0x50, "{const b=$sl,bh=$sh;$dl=$dl&b;$dh=$dh&bh;}"],
   [
@@ -28,7 +33,10 @@ const ALU64: ReadonlyArray<readonly [number, string]> = [
     0x70,
     "{const n=$sl&63;if(n!==0){const lo=$dl,hi=$dh;if(n<32){$dl=(lo>>>n)|(hi<<(32-n));$dh=(hi>>>n)|0;}else{$dl=(hi>>>(n-32))|0;$dh=0;}}}",
   ],
-  [0x90, "{mod64($dl,$dh,$sl,$sh);$dl=OUT[0];$dh=OUT[1];}"],
+  [
+    0x90,
+    "{const b=$sl,bh=$sh;if(bh===0&&b>0&&b<2097152){const hu=$dh>>>0,t=(hu-Math.floor(hu/b)*b)*4294967296+($dl>>>0);$dl=(t-Math.floor(t/b)*b)|0;$dh=0;}else{mod64($dl,$dh,b,bh);$dl=OUT[0];$dh=OUT[1];}}",
+  ],
   [0xa0, "{const b=$sl,bh=$sh;$dl=$dl^b;$dh=$dh^bh;}"],
   [0xb0, "{const b=$sl,bh=$sh;$dl=b;$dh=bh;}"],
   [

@@ -80,6 +80,16 @@ export function blocksOf(p: LoadedProgram): Block[] {
   return blocks;
 }
 
+/**
+ * For every slot, the instructions after it in its block: a translation counts a block's
+ * instructions on entry and subtracts these when it leaves mid-block (a fault, a guard).
+ */
+export function restOfBlocks(p: LoadedProgram, blocks: readonly Block[]): Int32Array {
+  const rest = new Int32Array(p.slots);
+  for (const b of blocks) b.members.forEach((m, i) => (rest[m] = b.members.length - 1 - i));
+  return rest;
+}
+
 /** Loops of the simple shape described at `Loop`, by index of their head block. */
 export function simpleLoops(blocks: readonly Block[]): Map<number, Loop> {
   const byStart = new Map<number, number>();

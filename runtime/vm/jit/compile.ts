@@ -1,15 +1,14 @@
 import { VmCode } from "../codes.js";
-import { VmFaultSignal } from "../fault.js";
-import * as int64 from "../int64.js";
+import { instantiateGenerated } from "../generated.js";
 import type { LoadedProgram } from "../load.js";
 import type { Machine } from "../machine.js";
-import { atomicRmw } from "../memory.js";
-import { STRIDE, F_OP } from "../predecode.js";
-import { blocksOf, liveness, simpleLoops, type Block } from "./cfg.js";
-import { Lowering } from "./lower.js";
+import { budgetFault, countBlock } from "./budget.js";
+import { blocksOf, liveness, readsWrites, restOfBlocks, simpleLoops, type Block } from "./cfg.js";
+import { Lowering, type GuardedAdd } from "./lower.js";
 import { compilePairs } from "./pairs.js";
 import { JsStatus, MAX_OPTIMIZABLE_SOURCE, type JsProgram } from "./program.js";
 import {
+  MAX_SAFE,
   N,
   P,
   REGS,
@@ -20,6 +19,7 @@ import {
   entryState,
   joinInto,
   keepLive,
+  num,
   repOf,
   type State,
 } from "./reps.js";
@@ -64,8 +64,7 @@ export function canCompileJs(p: LoadedProgram): boolean {
 export function compileJs(p: LoadedProgram): JsProgram {
   if (p.uses.localCalls) return compilePairs(p);
   const blocks = blocksOf(p);
-  const rest = new Int32Array(p.slots);
-  for (const b of blocks) b.members.forEach((m, i) => (rest[m] = b.members.length - 1 - i));
+  const rest = restOfBlocks(p, blocks);
   const lw = new Lowering(p, rest);
   const entries = analyse(blocks, lw);
   const source = emitProgram(blocks, entries, lw);
@@ -143,21 +142,25 @@ function emitProgram(
     "return function run(m){" +
     "const L=m.L,H=m.H,mem=m.mem,regions=mem.regions,budget=m.budget;" +
     decl +
-    ";let pc=m.pc,insns=m.insns,cur=0,bp=0,bi=0;" +
+    ";let pc=m.pc,insns=m.insns,cur=0,ahead=0,bp=0,bi=0;" +
     "try{X:{D:for(;;){switch(pc){\n" +
     out.join("\n") +
     `\ndefault:cur=pc;m.raise("${VmCode.INTERNAL}","JS tier: no block at pc "+pc);}}}` +
     `${save}return exit(m,bp,bi);}` +
     // registers need no write-back on a fault: a faulted run's registers are not observable
-    "catch(e){if(cur>=0){m.pc=cur;m.insns=insns-rest[cur];}throw e;}}"
+    "catch(e){if(cur>=0){m.pc=cur;m.insns=insns-rest[cur]-ahead;}throw e;}}"
   );
 }
 
 /**
  * A simple loop (blocks head..tail) as `for (;;)`, its body repeated up to UNROLL times. The
  * budget is tested once per pass, for every instruction the pass could run; when that much is not
- * left, the interpreter takes over at the head and stops at the exact instruction. Inside a pass
- * blocks only add their length, so every exit (side exit, guard, fault) still sees exact counts.
+ * left, the interpreter takes over at the head and stops at the exact instruction. The pass's
+ * instructions are counted at its head too, and every way out of it (the loop's exits, guards,
+ * faults) subtracts those it did not run (Lowering.ahead), so counts stay exact.
+ *
+ * Sums that might reach 2^53 (hoistGuards) are tested at the head as well: a register that the
+ * pass changes only by adding at most `inc` k times needs to be at most 2^53 - 1 - k·inc there.
  */
 function emitLoop(
   blocks: readonly Block[],
@@ -172,12 +175,73 @@ function emitLoop(
   const copies = Math.max(1, Math.min(UNROLL, Math.floor(UNROLL_INSNS / perPass)));
   const start = blocks[head]!.start;
   const total = perPass * copies;
-  let code = `for(;;){if(insns+${total}>budget)${lw.bail(start, entries[head]!, 0)}\n`;
-  for (let c = 0; c < copies; c++) {
-    const loop: LoopEmit = { head, last: c === copies - 1 };
-    for (let k = head; k <= tail; k++) code += emitBlock(blocks, entries, lw, k, index, loop);
+  const emitPasses = (): string => {
+    let code = "";
+    let done = 0;
+    for (let c = 0; c < copies; c++) {
+      const loop: LoopEmit = { head, last: c === copies - 1, total };
+      for (let k = head; k <= tail; k++) {
+        done += blocks[k]!.members.length;
+        lw.ahead = total - done;
+        code += emitBlock(blocks, entries, lw, k, index, loop);
+      }
+    }
+    lw.ahead = 0;
+    return code;
+  };
+  // first without hoisted guards, to see which sums have guards
+  lw.guardLog = [];
+  lw.hoisted = new Set();
+  let body = emitPasses();
+  const hoist = hoistGuards(blocks, lw, head, tail, copies, entries[head]!, lw.guardLog);
+  lw.guardLog = undefined;
+  if (hoist.pcs.size > 0) {
+    lw.hoisted = hoist.pcs;
+    body = emitPasses();
+    lw.hoisted = new Set();
   }
-  return code + "}";
+  const enter = `if(insns+${total}>budget${hoist.test})${lw.bail(start, entries[head]!, 0)}insns+=${total};\n`;
+  return `for(;;){${enter}${body}}`;
+}
+
+/**
+ * The sums of a loop whose guards can be tested once per pass at its head: those of a register
+ * the body writes only by them, held as a number at the head. Returns their slots and the
+ * head's test (` || n<r> > limit ...`).
+ */
+function hoistGuards(
+  blocks: readonly Block[],
+  lw: Lowering,
+  head: number,
+  tail: number,
+  copies: number,
+  entry: State,
+  log: readonly GuardedAdd[],
+): { pcs: Set<number>; test: string } {
+  const writes = new Array<number>(REGS).fill(0);
+  for (let k = head; k <= tail; k++)
+    for (const pc of blocks[k]!.members) {
+      const w = readsWrites(lw.p, pc).writes;
+      for (let r = 0; r < REGS; r++) if ((w >> r) & 1) writes[r]!++;
+    }
+  const pcs = new Set<number>();
+  let test = "";
+  for (let r = 0; r < REGS; r++) {
+    const rep = repOf(entry.width[r]!);
+    if (rep !== W && rep !== N) continue;
+    // the largest addend of each sum into r (the log has the copies that needed a guard; an
+    // early copy may not, but it adds as much)
+    const inc = new Map<number, number>();
+    for (const g of log) if (g.d === r) inc.set(g.pc, Math.max(inc.get(g.pc) ?? 0, g.inc));
+    // every write to r in the body must be one of them
+    if (inc.size === 0 || inc.size !== writes[r]) continue;
+    let most = 0;
+    for (const v of inc.values()) most += v * copies;
+    if (most > 2 ** 52) continue;
+    for (const pc of inc.keys()) pcs.add(pc);
+    test += `||${num(r, entry.width[r]!)}>${MAX_SAFE - most}`;
+  }
+  return { pcs, test };
 }
 
 /** How emitBlock writes the blocks of a simple loop: the back edge continues the `for` only
@@ -185,6 +249,8 @@ function emitLoop(
 interface LoopEmit {
   readonly head: number;
   readonly last: boolean;
+  /** Instructions the pass counted at its head. */
+  readonly total: number;
 }
 
 /** One block's code; inside a loop (`loop`), the tail's back edge and fall-through as LoopEmit says. */
@@ -199,10 +265,9 @@ function emitBlock(
   const b = blocks[i]!;
   const st = copyState(entries[i]!);
   const len = b.members.length;
-  // loops test the budget once per pass (emitLoop)
-  let code = loop
-    ? `insns+=${len};\n`
-    : `if((insns+=${len})>budget){insns-=${len};cur=-1;bf(m,${b.start},insns);}\n`;
+  // loops count and test the budget once per pass (emitLoop); leaving one gives back the rest
+  let code = loop ? "" : countBlock(b);
+  const giveBack = loop && lw.ahead > 0 ? `insns-=${lw.ahead};` : "";
   const last = b.members[len - 1]!;
   const backEdge = loop !== undefined && b.target === blocks[loop.head]!.start;
   for (const pc of b.members) {
@@ -213,7 +278,7 @@ function emitBlock(
     const toTarget = convertState(st, entries[t]!);
     const toNext = b.fallsThrough && entries[i + 1] ? convertState(st, entries[i + 1]!) : "";
     if (!backEdge) {
-      const jump = toTarget + `pc=${b.target};continue D;`;
+      const jump = toTarget + giveBack + `pc=${b.target};continue D;`;
       code += l.cond !== undefined ? `if${l.cond}{${jump}}` : jump;
       break;
     }
@@ -223,7 +288,7 @@ function emitBlock(
       code += `if${l.cond}{${toTarget}continue;}${toNext}break;`;
     } else {
       // an earlier copy: go on into the next copy, or leave the loop
-      code += `if(!${l.cond}){${toNext}break;}${toTarget}`;
+      code += `if(!${l.cond}){${toNext}${giveBack}break;}${toTarget}`;
     }
     return code + "\n";
   }
@@ -259,62 +324,15 @@ function instantiateProgram(
     m.insns = insns;
     return JsStatus.RESUME;
   };
-  const budgetFault = (m: Machine, start: number, done: number) => {
-    // the instruction that would exceed the budget: walk the block's straight-line slots
-    let at = start;
-    for (let k = 0; k < m.budget - done; k++) at += p.code[at * STRIDE + F_OP] === 0x18 ? 2 : 1;
-    m.pc = at;
-    m.insns = m.budget;
-    throw new VmFaultSignal({
-      code: VmCode.BUDGET_EXCEEDED,
-      message: `instruction budget of ${m.budget} exhausted`,
-    });
-  };
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const factory = new Function(
-    "prog",
-    "helpers",
-    "rest",
-    "bf",
-    "OUT",
-    "mul64Hi",
-    "div64",
-    "mod64",
-    "sdiv64",
-    "smod64",
-    "div32",
-    "mod32",
-    "sdiv32",
-    "smod32",
-    "bswap32",
-    "atomicRmw",
-    "NOBYTES",
-    "NOVIEW",
-    "S",
-    "exit",
-    source,
-  ) as (...deps: unknown[]) => (m: Machine) => number;
-  const run = factory(
-    p,
-    p.helpers,
+  const run = instantiateGenerated<(m: Machine) => number>(source, {
+    prog: p,
+    helpers: p.helpers,
     rest,
-    budgetFault,
-    int64.OUT,
-    int64.mul64Hi,
-    int64.div64,
-    int64.mod64,
-    int64.sdiv64,
-    int64.smod64,
-    int64.div32,
-    int64.mod32,
-    int64.sdiv32,
-    int64.smod32,
-    int64.bswap32,
-    atomicRmw,
-    new Uint8Array(0),
-    new DataView(new ArrayBuffer(0)),
-    saved,
+    bf: budgetFault(p),
+    NOBYTES: new Uint8Array(0),
+    NOVIEW: new DataView(new ArrayBuffer(0)),
+    S: saved,
     exit,
-  );
+  });
   return { run, source, optimizable: source.length <= MAX_OPTIMIZABLE_SOURCE };
 }

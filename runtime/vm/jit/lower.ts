@@ -37,6 +37,13 @@ import {
  * (reps.ts). The same function serves the analysis (which keeps the state) and the emission
  * (which keeps the code), so the two cannot disagree.
  */
+/** A sum `n<d> + x` (0 ≤ x ≤ inc) that needed a guard against reaching 2^53. */
+export interface GuardedAdd {
+  readonly pc: number;
+  readonly d: number;
+  readonly inc: number;
+}
+
 export interface Lowered {
   /** Statements for the instruction. */
   readonly code: string;
@@ -89,12 +96,32 @@ export class Lowering {
   readonly exits = new Map<number, readonly number[]>();
 
   /**
+   * Instructions `insns` already counts beyond the end of the block being lowered: a loop counts
+   * a whole pass at its head (compile.ts emitLoop), so inside it every way out subtracts the
+   * blocks not run. Faults read it from the local `ahead` that slow paths set.
+   */
+  ahead = 0;
+
+  /**
+   * While a loop is translated: where its guards of sums (see `result` in alu64) are, so that
+   * the loop can test them once per pass instead (compile.ts hoistGuards).
+   */
+  guardLog: GuardedAdd[] | undefined = undefined;
+  /** Slots whose sum guard the enclosing loop tests at its head: no guard of their own. */
+  hoisted: ReadonlySet<number> = new Set();
+
+  /**
    * Leaves for the interpreter before the instruction at pc (registers as in `st`), `counted`
    * instructions of its block already added to `insns` beyond the ones executed.
    */
-  bail(pc: number, st: State, counted = this.rest[pc]! + 1): string {
+  bail(pc: number, st: State, counted = this.rest[pc]! + 1 + this.ahead): string {
     this.exits.set(pc, st.width.slice());
     return `{bp=${pc};bi=insns-${counted};break X;}`;
+  }
+
+  /** The statements a slow path (which may fault) runs first: where, and how much is ahead. */
+  private slow(pc: number): string {
+    return `cur=${pc};ahead=${this.ahead};`;
   }
 
   lower(pc: number, st: State): Lowered {
@@ -135,7 +162,7 @@ export class Lowering {
     const load = LOADS.get(op);
     if (load) {
       const [size, signed] = load;
-      const t = loadTemplate(size, signed, lit(off), `cur=${pc};`, s);
+      const t = loadTemplate(size, signed, lit(off), this.slow(pc), s);
       const al = lo32(s, wd[s]!);
       const ah = hi32(s, wd[s]!);
       if (size < 8 && !signed && (st.ctx & (1 << s)) === 0) {
@@ -155,7 +182,7 @@ export class Lowering {
     const store = STORES.get(op);
     if (store) {
       const [size, fromReg] = store;
-      const t = storeTemplate(size, lit(off), `cur=${pc};`, d);
+      const t = storeTemplate(size, lit(off), this.slow(pc), d);
       const vl = fromReg ? lo32(s, wd[s]!) : lit(imm);
       const vh = fromReg ? hi32(s, wd[s]!) : lit(immHi);
       return { code: instantiate(t, lo32(d, wd[d]!), hi32(d, wd[d]!), vl, vh) };
@@ -163,7 +190,9 @@ export class Lowering {
 
     switch (op) {
       case 0x95:
-        return { code: `L[0]=${lo32(0, wd[0]!)};H[0]=${hi32(0, wd[0]!)};m.insns=insns;m.pc=${pc};return 0;` };
+        return {
+          code: `L[0]=${lo32(0, wd[0]!)};H[0]=${hi32(0, wd[0]!)};m.insns=insns-${this.ahead};m.pc=${pc};return 0;`,
+        };
       case 0x85:
       case 0x8d: {
         const call =
@@ -171,8 +200,9 @@ export class Lowering {
             ? `m.callHelper(${imm},helpers)`
             : `m.callx(${lo32(d, wd[d]!)},${hi32(d, wd[d]!)},helpers)`;
         const code =
-          `{${spillState(st)}cur=${pc};m.pc=${pc};m.insns=insns;const st=${call};` +
-          "if(st!==0)return st===1?0:2;l0=L[0];h0=H[0];" +
+          // the helper sees (HelperContext.insns) and its callbacks go on from the exact count
+          `{${spillState(st)}${this.slow(pc)}m.pc=${pc};m.insns=insns-${this.ahead};const st=${call};` +
+          `if(st!==0)return st===1?0:2;l0=L[0];h0=H[0];insns=m.insns+${this.ahead};` +
           // the helper may have released a region
           Array.from({ length: 11 }, (_, k) => `cT${k}=-1;`).join("") +
           "}";
@@ -188,8 +218,8 @@ export class Lowering {
         const size = (op & 0x18) === 0x00 ? 4 : (op & 0x18) === 0x08 ? 2 : 1;
         const o = op & 0x40 ? `(${lo32(s, wd[s]!)}+${lit(imm)})|0` : lit(imm);
         const code =
-          `{cur=${pc};const v=m.ldAbs(${o},${size});` +
-          "if(v<0){L[0]=0;H[0]=0;m.depth=0;m.insns=insns;return 0;}w0=v|0;}";
+          `{${this.slow(pc)}const v=m.ldAbs(${o},${size});` +
+          `if(v<0){L[0]=0;H[0]=0;m.depth=0;m.insns=insns-${this.ahead};return 0;}w0=v|0;}`;
         clearCtx(0);
         return this.set(st, 0, size * 8, code);
       }
@@ -199,7 +229,7 @@ export class Lowering {
         // both halves of everything it touches
         let code = this.widenTo(st, d, true) + this.widenTo(st, s, true);
         if (imm === 0xf1) code += this.widenTo(st, 0, true);
-        code += `{cur=${pc};atomicRmw(mem,h${d},l${d},${lit(off)},${size},${imm},l${s},h${s},${lo32(0, wd[0]!)},${hi32(0, wd[0]!)},OUT);`;
+        code += `{${this.slow(pc)}atomicRmw(mem,h${d},l${d},${lit(off)},${size},${imm},l${s},h${s},${lo32(0, wd[0]!)},${hi32(0, wd[0]!)},OUT);`;
         if (imm === 0xf1) {
           code += "l0=OUT[0];h0=OUT[1];}";
           clearCtx(0);
@@ -216,7 +246,7 @@ export class Lowering {
         return { code: "" };
       default:
         return {
-          code: `cur=${pc};m.raise("${VmCode.INTERNAL}","JS tier: no translation for internal op ${op}");`,
+          code: `${this.slow(pc)}m.raise("${VmCode.INTERNAL}","JS tier: no translation for internal op ${op}");`,
         };
     }
   }
@@ -369,9 +399,14 @@ export class Lowering {
     const A = numeric ? num(d, a) : "";
     const B = srcReg ? (bw <= MAX_N ? num(s, bw) : "") : `${imm}`;
     // a result of `width` bits; past 53 a guard leaves for the interpreter if it is reached
-    const result = (expr: string, width: number, negGuard = false): Lowered => {
+    // `inc`: for a sum, the most it adds (its guard may move to the loop's head)
+    const result = (expr: string, width: number, negGuard = false, inc = -1): Lowered => {
       if (width <= MAX_W && !negGuard) return this.set(st, d, width, `w${d}=(${expr})|0;`);
       if (width <= MAX_N && !negGuard) return this.set(st, d, width, `n${d}=${expr};`);
+      if (!negGuard && inc >= 0) {
+        this.guardLog?.push({ pc, d, inc });
+        if (this.hoisted.has(pc)) return this.set(st, d, MAX_N, `n${d}=${expr};`);
+      }
       // `t>2^31-1&&` first: while V8 keeps t as an int32 it knows that test false and drops the
       // whole guard; once values grow it is one more compare
       const big = `t>2147483647&&t>${MAX_SAFE}`;
@@ -409,7 +444,7 @@ export class Lowering {
           if (!srcReg && k < 0) return result(`${A}-${-k}`, a, true);
           const base = st.relBase[d]!;
           const add = st.relAdd[d]!;
-          const sum = result(`${A}+${B}`, max(a, bw) + 1);
+          const sum = result(`${A}+${B}`, max(a, bw) + 1, false, srcReg ? 2 ** bw - 1 : k);
           if (!srcReg && base >= 0 && add + k < 0x40000000) {
             st.relBase[d] = base;
             st.relAdd[d] = add + k;

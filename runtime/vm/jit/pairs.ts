@@ -1,12 +1,11 @@
 import { GUARD_BASE } from "../address.js";
 import { VmCode } from "../codes.js";
-import { VmFaultSignal } from "../fault.js";
-import * as int64 from "../int64.js";
+import { instantiateGenerated } from "../generated.js";
 import type { LoadedProgram } from "../load.js";
 import { MAX_FRAMES, STACK_BYTES, type Machine } from "../machine.js";
-import { LD_ABS_IND } from "./cfg.js";
+import { budgetFault, countBlock } from "./budget.js";
+import { blocksOf, restOfBlocks } from "./cfg.js";
 import { MAX_OPTIMIZABLE_SOURCE, type JsProgram } from "./program.js";
-import { atomicRmw } from "../memory.js";
 import { F_DST, F_IMM, F_IMMHI, F_OFF, F_OP, F_SRC, F_TARGET, STRIDE, XOp } from "../predecode.js";
 import {
   ALU_TEMPLATES,
@@ -32,25 +31,6 @@ import {
 const l = (r: number) => `l${r}`;
 const h = (r: number) => `h${r}`;
 const lit = (v: number) => (v < 0 ? `(${v})` : `${v}`);
-
-function leaders(p: LoadedProgram): boolean[] {
-  const lead = new Array<boolean>(p.slots).fill(false);
-  lead[0] = true;
-  for (const f of p.functionStarts) lead[f] = true;
-  const c = p.code;
-  for (let pc = 0; pc < p.slots; pc++) {
-    if (p.insnAtSlot[pc] === -1) continue;
-    const b = pc * STRIDE;
-    const op = c[b + F_OP]!;
-    const next = pc + (op === 0x18 ? 2 : 1);
-    const isJump = op === 0x05 || op === 0x06 || JUMP_TEMPLATES.has(op);
-    if (isJump) lead[c[b + F_TARGET]!] = true;
-    if (isJump || op === 0x95 || op === 0x85 || op === 0x8d || op === XOp.CALL_LOCAL || LD_ABS_IND.has(op)) {
-      if (next < p.slots) lead[next] = true;
-    }
-  }
-  return lead;
-}
 
 function spill(): string {
   let s = "";
@@ -107,7 +87,7 @@ function emit(p: LoadedProgram, pc: number): string {
       return `${l(d)}=${lit(imm)};${h(d)}=${lit(immHi)};`;
     case 0x95:
       return (
-        `if(m.depth===0){L[0]=l0;H[0]=h0;m.insns=insns;m.pc=${pc};return 0;}` +
+        `if(m.depth===m.baseDepth){L[0]=l0;H[0]=h0;m.insns=insns;m.pc=${pc};return 0;}` +
         "{const f=--m.depth;pc=m.frameRet[f];const S=m.frameSave,k=f*8;" +
         "l6=S[k];h6=S[k+1];l7=S[k+2];h7=S[k+3];l8=S[k+4];h8=S[k+5];l9=S[k+6];h9=S[k+7];" +
         `l10=${GUARD_BASE + STACK_BYTES};h10=m.stacks[f].tag;continue;}`
@@ -124,7 +104,7 @@ function emit(p: LoadedProgram, pc: number): string {
     case 0x8d: {
       const call = op === 0x85 ? `m.callHelper(${imm},helpers)` : `m.callx(${l(d)},${h(d)},helpers)`;
       return (
-        `{${spill()}cur=${pc};m.pc=${pc};m.insns=insns;const st=${call};l0=L[0];h0=H[0];` +
+        `{${spill()}cur=${pc};m.pc=${pc};m.insns=insns;const st=${call};l0=L[0];h0=H[0];insns=m.insns;` +
         "if(st!==0)return st===1?0:2;}"
       );
     }
@@ -157,27 +137,11 @@ function emit(p: LoadedProgram, pc: number): string {
 
 /** Translates a program with every register as two int32 halves. */
 export function compilePairs(p: LoadedProgram): JsProgram {
-  const lead = leaders(p);
-  // rest[pc]: instructions after pc in its block (to correct the per-block count at a fault)
-  const rest = new Int32Array(p.slots);
-  const blocks: string[] = [];
-  let pc = 0;
-  while (pc < p.slots) {
-    const start = pc;
-    const body: string[] = [];
-    const members: number[] = [];
-    do {
-      members.push(pc);
-      body.push(emit(p, pc));
-      pc += p.code[pc * STRIDE + F_OP] === 0x18 ? 2 : 1;
-    } while (pc < p.slots && !lead[pc]);
-    members.forEach((m, i) => (rest[m] = members.length - 1 - i));
-    const len = members.length;
-    blocks.push(
-      `case ${start}:if((insns+=${len})>budget){insns-=${len};cur=-1;bf(m,${start},insns);}\n` +
-        body.join("\n"),
-    );
-  }
+  const blocks = blocksOf(p);
+  const rest = restOfBlocks(p, blocks);
+  const cases = blocks.map(
+    (b) => `case ${b.start}:` + countBlock(b) + b.members.map((pc) => emit(p, pc)).join("\n"),
+  );
   let decl = "let ";
   for (let r = 0; r <= 10; r++) decl += `${l(r)}=L[${r}],${h(r)}=H[${r}]${r < 10 ? "," : ";"}`;
   const source =
@@ -186,58 +150,15 @@ export function compilePairs(p: LoadedProgram): JsProgram {
     decl +
     "let pc=m.pc,insns=m.insns,cur=0;" +
     "try{for(;;){switch(pc){\n" +
-    blocks.join("\n") +
+    cases.join("\n") +
     `\ndefault:cur=pc;m.raise("${VmCode.INTERNAL}","JS tier: no block at pc "+pc);}}}` +
     `catch(e){if(cur>=0){m.pc=cur;m.insns=insns-rest[cur];}${spill()}throw e;}}`;
 
-  const budgetFault = (m: Machine, start: number, done: number) => {
-    // the instruction that would exceed the budget: walk the block's straight-line slots
-    let at = start;
-    for (let k = 0; k < m.budget - done; k++) at += p.code[at * STRIDE + F_OP] === 0x18 ? 2 : 1;
-    m.pc = at;
-    m.insns = m.budget;
-    throw new VmFaultSignal({
-      code: VmCode.BUDGET_EXCEEDED,
-      message: `instruction budget of ${m.budget} exhausted`,
-    });
-  };
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const factory = new Function(
-    "prog",
-    "helpers",
-    "rest",
-    "bf",
-    "OUT",
-    "mul64Hi",
-    "div64",
-    "mod64",
-    "sdiv64",
-    "smod64",
-    "div32",
-    "mod32",
-    "sdiv32",
-    "smod32",
-    "bswap32",
-    "atomicRmw",
-    source,
-  ) as (...deps: unknown[]) => (m: Machine) => number;
-  const run = factory(
-    p,
-    p.helpers,
+  const run = instantiateGenerated<(m: Machine) => number>(source, {
+    prog: p,
+    helpers: p.helpers,
     rest,
-    budgetFault,
-    int64.OUT,
-    int64.mul64Hi,
-    int64.div64,
-    int64.mod64,
-    int64.sdiv64,
-    int64.smod64,
-    int64.div32,
-    int64.mod32,
-    int64.sdiv32,
-    int64.smod32,
-    int64.bswap32,
-    atomicRmw,
-  );
+    bf: budgetFault(p),
+  });
   return { run, source, optimizable: source.length <= MAX_OPTIMIZABLE_SOURCE };
 }
