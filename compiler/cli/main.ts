@@ -1,14 +1,14 @@
 import { Command, CommanderError, Option } from "commander";
-import { asmCommand } from "./commands/asm.js";
-import { buildCommand, type BuildCommandOptions } from "./commands/build.js";
-import { checkCommand } from "./commands/check.js";
-import { conformanceCommand } from "./commands/conformance.js";
-import { disasmCommand } from "./commands/disasm.js";
-import { verifyCommand, type VerifyCommandOptions } from "./commands/verify.js";
-import { vmCommand, type VmCommandOptions } from "./commands/vm.js";
+import type { BuildCommandOptions } from "./commands/build.js";
+import { registerRun } from "./commands/run-options.js";
+import type { VerifyCommandOptions } from "./commands/verify.js";
+import type { VmCommandOptions } from "./commands/vm.js";
 import { processIo, UsageError, type Io } from "./report.js";
 
 /**
+ * Each command's module is imported when the command runs: the compiler pulls in ts-morph and
+ * TypeScript (most of a second to load), which `tsbpf disasm x.o` or a cached `tsbpf run` never need.
+ *
  * The `tsbpf` command line. Returns the exit status instead of exiting so tests can drive it
  * in-process. Exit codes: 0 success, 1 the input was refused (diagnostics printed), 2 usage error.
  */
@@ -31,8 +31,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         "conformance",
       ]),
     )
-    .action((file: string, opts: { output: string; dialect?: "llvm" | "conformance" }) => {
-      status = asmCommand(io, file, opts);
+    .action(async (file: string, opts: { output: string; dialect?: "llvm" | "conformance" }) => {
+      status = (await import("./commands/asm.js")).asmCommand(io, file, opts);
     });
 
   program
@@ -44,16 +44,16 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .option("--no-verify", "skip tsbpf's verifier (the kernel still verifies at load)")
     .option("--license <name>", 'license section (default "GPL")')
     .option("--skeleton", "also write FILE.skel.ts: a typed module that loads the object into the kernel")
-    .action((file: string, opts: BuildCommandOptions) => {
-      status = buildCommand(io, file, opts);
+    .action(async (file: string, opts: BuildCommandOptions) => {
+      status = (await import("./commands/build.js")).buildCommand(io, file, opts);
     });
 
   program
     .command("check")
     .description("type-check and compile a TypeScript eBPF program; print every diagnostic with a code frame")
     .argument("<file>", "the program (.ts)")
-    .action((file: string) => {
-      status = checkCommand(io, file);
+    .action(async (file: string) => {
+      status = (await import("./commands/check.js")).checkCommand(io, file);
     });
 
   program
@@ -66,8 +66,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .option("--raw-insn", "show the instruction bytes, as llvm-objdump does by default")
     .option("-j, --section <name>", "only this section of an object")
     .action(
-      (file: string, opts: { dialect: "llvm" | "conformance"; rawInsn?: boolean; section?: string }) => {
-        status = disasmCommand(io, file, opts);
+      async (
+        file: string,
+        opts: { dialect: "llvm" | "conformance"; rawInsn?: boolean; section?: string },
+      ) => {
+        status = (await import("./commands/disasm.js")).disasmCommand(io, file, opts);
       },
     );
 
@@ -91,8 +94,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       ]),
     )
     .option("--budget <n>", "stop after this many instructions")
-    .action((file: string, opts: VmCommandOptions) => {
-      status = vmCommand(io, file, opts);
+    .action(async (file: string, opts: VmCommandOptions) => {
+      status = (await import("./commands/vm.js")).vmCommand(io, file, opts);
     });
 
   program
@@ -103,8 +106,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .option("--section <name>", "object: only the program in this section")
     .option("-p, --program <name>", "object: only the program with this function name")
     .option("--log <level>", "print the kernel-style verifier log (1: instructions, 2: with states)")
-    .action((file: string, opts: VerifyCommandOptions) => {
-      status = verifyCommand(io, file, opts);
+    .action(async (file: string, opts: VerifyCommandOptions) => {
+      status = (await import("./commands/verify.js")).verifyCommand(io, file, opts);
     });
 
   program
@@ -112,9 +115,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .description("run the bpf_conformance suite through the VM; ends with `N passed, M failed`")
     .argument("<dir>", "the suite's folder (with tests/ and negative/) or a folder of .data files")
     .option("-v, --verbose", "also report the negative files")
-    .action((dir: string, opts: { verbose?: boolean }) => {
-      status = conformanceCommand(io, dir, opts);
+    .action(async (dir: string, opts: { verbose?: boolean }) => {
+      status = (await import("./commands/conformance.js")).conformanceCommand(io, dir, opts);
     });
+
+  registerRun(program, io, (s) => (status = s));
 
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -279,6 +279,10 @@ export const PerfEventAttrLayout = layout({
     sample_type: [24, 8],
     read_format: [32, 8],
     wakeup_events: [48, 4],
+    /** union { bp_addr; kprobe_func; uprobe_path; config1 } */
+    config1: [56, 8],
+    /** union { bp_len; kprobe_addr; probe_offset; config2 } */
+    config2: [64, 8],
   },
 });
 

@@ -31,3 +31,8 @@ export * from "./mmap.js";
 export * from "./epoll.js";
 export { KernelMapView } from "./map-view.js";
 export { KernelRingbufReader } from "./ringbuf-reader.js";
+export * from "./elf-symbols.js";
+export * from "./perf-link.js";
+export * from "./uprobe.js";
+export * from "./socket-filter.js";
+export * from "./perf-buffer.js";

@@ -31,6 +31,8 @@ export interface Libc {
   epollCtl(epfd: number, op: number, fd: number, event: NativePointer | null): number;
   epollWait(epfd: number, events: NativePointer, maxEvents: number, timeoutMs: number): number;
   mount(source: string, target: string, fstype: string, flags: number, data: string | null): number;
+  /** setsockopt(fd, level, name, value, length) */
+  setsockopt(fd: number, level: number, name: number, value: NativePointer, length: number): number;
   /** errno of the last call on this thread. */
   errno(): number;
 }
@@ -76,6 +78,7 @@ function bind(): KernelResult<Libc> {
   const mount = lib.func(
     "int mount(const char *source, const char *target, const char *fstype, unsigned long flags, const char *data)",
   );
+  const setsockopt = lib.func("int setsockopt(int fd, int level, int name, void *value, uint32_t length)");
   return success({
     numbers,
     bpf: (cmd, attr, size) => Number(bpf(numbers.bpf, cmd, attr, size)),
@@ -92,6 +95,7 @@ function bind(): KernelResult<Libc> {
     epollCtl: (epfd, op, fd, event) => epollCtl(epfd, op, fd, event) as number,
     epollWait: (epfd, events, max, timeout) => epollWait(epfd, events, max, timeout) as number,
     mount: (source, target, fstype, flags, data) => mount(source, target, fstype, flags, data) as number,
+    setsockopt: (fd, level, name, value, length) => setsockopt(fd, level, name, value, length) as number,
     errno: () => koffi.errno(),
   });
 }
