@@ -1,11 +1,14 @@
 /**
  * `npm run bench [-- section ...]`: runs the benchmark sections in one process, each printing
  * ratios against a reference measured in the same run (the kernel, clang, plain JS) or stated in
- * ../shared/bench/README.md. Sections: vm, verifier. Timings are printed, never asserted.
+ * ../shared/bench/README.md. Sections: vm, verifier, testing, compiler. Timings are printed, never asserted.
  */
 const SECTIONS: Readonly<Record<string, string>> = {
   vm: "./vm.js",
   verifier: "./verifier.js",
+  testing: "./testing.js",
+  compiler: "./compiler.js",
+  "run-launch": "./run-launch.js",
 };
 
 const wanted = process.argv.slice(2);

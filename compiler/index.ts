@@ -3,6 +3,7 @@ export {
   compileSource,
   type CompileOptions,
   type CompileOutput,
+  type GlobalLayout,
   type MapLayouts,
 } from "./codegen/compile.js";
 export { Code as DiagnosticCode } from "./diagnostics/codes.js";

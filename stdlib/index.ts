@@ -9,5 +9,6 @@ export * from "./helpers.js";
 export * from "./net.js";
 export * from "./contexts.js";
 export * from "./programs.js";
+export * from "./license.js";
 export type { TracepointArgs } from "./tracepoints.js";
 export { NotCompiledError } from "./inert.js";

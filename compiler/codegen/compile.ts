@@ -6,7 +6,7 @@ import type { HistScale } from "../../runtime/maps/index.js";
 import type { CollectionSpec, ProgramSpec } from "../../runtime/object/spec.js";
 import { Code } from "../diagnostics/codes.js";
 import { Reporter } from "../diagnostics/report.js";
-import { TypeResolver } from "../frontend/dsl-types.js";
+import { layoutOf, TypeResolver } from "../frontend/dsl-types.js";
 import { ModuleCollector, type MapClass } from "../frontend/module.js";
 import { absolute, createProject, localModules, sharedProject } from "../frontend/project.js";
 import { checkSubset } from "../frontend/subset.js";
@@ -51,10 +51,26 @@ export interface MapLayouts {
   readonly histogram?: HistScale;
 }
 
+/** Where a module-level global lives and how its bytes read (`let` → .data/.bss, config → .rodata). */
+export interface GlobalLayout {
+  readonly section: ".bss" | ".data" | ".rodata";
+  /** Byte offset inside the section (DataSectionSpec.bytes). */
+  readonly offset: number;
+  readonly layout: Layout;
+  /** .rodata: set by userspace before load, read-only to the program. */
+  readonly readOnly: boolean;
+}
+
 export interface CompileOutput {
   readonly spec: CollectionSpec;
-  /** Key/value (and ring-buffer record) layouts by map name, for typed access and BTF. */
-  readonly layouts: { readonly maps: Readonly<Record<string, MapLayouts>> };
+  /**
+   * Key/value (and ring-buffer record) layouts by map name, for typed access and BTF; the layout
+   * and place of each global by its name, for typed reads and writes of .data/.bss/.rodata.
+   */
+  readonly layouts: {
+    readonly maps: Readonly<Record<string, MapLayouts>>;
+    readonly globals: Readonly<Record<string, GlobalLayout>>;
+  };
   /** Optimised IR by program name, when `keepIr` was set. */
   readonly ir?: Readonly<Record<string, string>>;
 }
@@ -150,7 +166,8 @@ function run(
       'export one, e.g. export const onOpen = tracepoint("syscalls/sys_enter_openat", (ctx) => { … return 0; });',
     );
   if (reporter.hasErrors) return fail(...reporter.diagnostics);
-  const license = options.license ?? "GPL";
+  // --license (the option) over the source's license("…") over the default
+  const license = options.license ?? mod.license ?? "GPL";
   const programs: ProgramSpec[] = [];
   const ir: Record<string, string> = {};
   const diagnostics: Diagnostic[] = [];
@@ -174,13 +191,21 @@ function run(
       ...(m.value ? { value: m.value } : {}),
       ...(m.histogram ? { histogram: m.histogram } : {}),
     };
+  const globals: Record<string, GlobalLayout> = {};
+  for (const g of mod.globals.values())
+    globals[g.name] = {
+      section: g.section,
+      offset: g.offset,
+      layout: layoutOf(g.type),
+      readOnly: g.readOnly,
+    };
   const spec: CollectionSpec = {
     programs,
     maps: [...mod.maps.values()].map((m) => m.spec),
     data: mod.data,
     license,
   };
-  return { ok: true, value: { spec, layouts: { maps }, ...(options.keepIr ? { ir } : {}) } };
+  return { ok: true, value: { spec, layouts: { maps, globals }, ...(options.keepIr ? { ir } : {}) } };
 }
 
 /**

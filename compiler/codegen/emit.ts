@@ -33,6 +33,7 @@ import {
   type Terminator,
 } from "../ir/ir.js";
 import { fitsImm32 } from "../ir/lower/lowerer.js";
+import { immediateDominators } from "../passes/dominators.js";
 import type { Allocation } from "./regalloc.js";
 import { sequentialize } from "./moves.js";
 import { DEFAULT_TARGET, type Target } from "../ir/target.js";
@@ -111,10 +112,19 @@ function layout(fn: IrFunction): Block[] {
   const placed = new Set<BlockId>();
   const order: Block[] = [];
   const all = liveBlocks(fn);
-  const preds = new Map<BlockId, number>();
-  for (const b of all) for (const s of successors(b.term)) preds.set(s, (preds.get(s) ?? 0) + 1);
+  const preds = new Map<BlockId, BlockId[]>();
+  for (const b of all) for (const s of successors(b.term)) preds.set(s, [...(preds.get(s) ?? []), b.id]);
   const exits = (b: Block): boolean =>
-    b.insts.length === 0 && b.term.op === "ret" && (preds.get(b.id) ?? 0) > 1;
+    b.insts.length === 0 && b.term.op === "ret" && (preds.get(b.id)?.length ?? 0) > 1;
+  const idom = immediateDominators(fn);
+  const dominates = (a: BlockId, b: BlockId): boolean => {
+    for (let x: BlockId | undefined = b; x !== undefined; x = idom.get(x) === x ? undefined : idom.get(x))
+      if (x === a) return true;
+    return false;
+  };
+  // every way into b but its loop's back edges is laid out: falling into it leaves no jump to it
+  const ready = (b: Block): boolean =>
+    (preds.get(b.id) ?? []).every((p) => placed.has(p) || dominates(b.id, p));
   let next: Block | undefined = fn.blocks[0];
   while (order.length < all.length) {
     if (!next || placed.has(next.id))
@@ -129,7 +139,8 @@ function layout(fn: IrFunction): Block[] {
     const free = cand
       .map((id) => fn.blocks[id])
       .filter((b): b is Block => b !== undefined && !placed.has(b.id));
-    next = free.find((b) => !exits(b)) ?? free[0];
+    // and a loop's exit waits for its latch, so the body follows the loop test (clang's layout)
+    next = free.find((b) => !exits(b) && ready(b)) ?? free.find((b) => !exits(b)) ?? free[0];
   }
   return order;
 }

@@ -23,6 +23,12 @@ interface Graph {
   readonly hints: Map<VReg, number[]>;
   readonly moves: Map<VReg, Set<VReg>>;
   readonly order: VReg[];
+  /** Move-related pairs [dst, src] (last instruction first): copies, two-address operations, swaps. */
+  readonly pairs: [VReg, VReg, "copy" | "op" | "swap"][];
+  /** Registers a `ret` returns or a parameter arrives in: coloured before others take their registers. */
+  readonly returns: Set<VReg>;
+  /** The machine register each of those wants (r0 for a return value, r1… for a parameter). */
+  readonly fixed: Map<VReg, number>;
 }
 
 function build(fn: IrFunction): Graph {
@@ -32,6 +38,10 @@ function build(fn: IrFunction): Graph {
   const hints = new Map<VReg, number[]>();
   const moves = new Map<VReg, Set<VReg>>();
   const order: VReg[] = [];
+  const returns = new Set<VReg>();
+  const fixed = new Map<VReg, number>();
+  const params = new Set<VReg>();
+  const pairs: [VReg, VReg, "copy" | "op" | "swap"][] = [];
   const seen = new Set<VReg>();
   const node = (r: VReg): Set<VReg> => {
     if (!seen.has(r)) {
@@ -80,23 +90,141 @@ function build(fn: IrFunction): Graph {
         node(u);
         live.add(u);
       }
-      if (i.op === "mov" && i.src.kind === "reg") {
-        const m = moves.get(i.dst) ?? new Set();
-        m.add(i.src.reg);
-        moves.set(i.dst, m);
-        const n = moves.get(i.src.reg) ?? new Set();
-        n.add(i.dst);
-        moves.set(i.src.reg, n);
+      // copies, and two-address ALU operations (eBPF computes dst op= src in place: sharing
+      // the left operand's register saves the copy codegen would otherwise emit)
+      const src =
+        i.op === "mov" && i.src.kind === "reg"
+          ? i.src.reg
+          : i.op === "alu" && i.a.kind === "reg"
+            ? i.a.reg
+            : i.op === "neg"
+              ? i.a
+              : i.op === "bswap" || (i.op === "ext" && !(i.bits === 32 && !i.signed))
+                ? i.src
+                : undefined;
+      // a commutative operation may instead run in its right operand's register (codegen swaps)
+      if (
+        i.op === "alu" &&
+        COMMUTATIVE.has(i.alu) &&
+        i.b.kind === "reg" &&
+        d !== undefined &&
+        i.b.reg !== d &&
+        i.b.reg !== src
+      )
+        pairs.push([d, i.b.reg, "swap"]);
+      if (src !== undefined && d !== undefined && src !== d) {
+        pairs.push([d, src, i.op === "mov" ? "copy" : "op"]);
+        const m = moves.get(d) ?? new Set();
+        m.add(src);
+        moves.set(d, m);
+        const n = moves.get(src) ?? new Set();
+        n.add(d);
+        moves.set(src, n);
       }
-      if (i.op === "param") hint(i.dst, i.index + 1);
+      if (i.op === "param") {
+        hint(i.dst, i.index + 1);
+        returns.add(i.dst); // arrives in a fixed register too: colour it early
+        fixed.set(i.dst, i.index + 1);
+        params.add(i.dst);
+      }
       if (i.op === "call") {
         i.args.forEach((a, n) => a.kind === "reg" && hint(a.reg, n + 1));
         if (i.dst !== undefined) hint(i.dst, 0);
       }
-      if (i.op === "ret" && i.value.kind === "reg") hint(i.value.reg, 0);
+      if (i.op === "ret" && i.value.kind === "reg") {
+        hint(i.value.reg, 0);
+        returns.add(i.value.reg);
+        if (!params.has(i.value.reg)) fixed.set(i.value.reg, 0); // a parameter keeps its own
+      }
     }
   }
-  return { edges, crossesCall, hints, moves, order };
+  return { edges, crossesCall, hints, moves, order, returns, fixed, pairs };
+}
+
+/**
+ * Conservative coalescing: move-related registers that never live at the same time are merged
+ * into one node, so the copy between them disappears whatever order colouring takes (colouring's
+ * preferences alone miss a copy whenever its partner is coloured later). A merge is refused when
+ * the two interfere or the merged node would have so many neighbours of high degree that colouring
+ * might fail (Briggs's test); `allocate` falls back to the uncoalesced
+ * graph if colouring still needs to spill.
+ */
+function coalesce(g: Graph): { graph: Graph; rep: (r: VReg) => VReg } {
+  const parent = new Map<VReg, VReg>();
+  const find = (r: VReg): VReg => {
+    const p = parent.get(r);
+    if (p === undefined || p === r) return r;
+    const root = find(p);
+    parent.set(r, root);
+    return root;
+  };
+  const edges = new Map<VReg, Set<VReg>>();
+  for (const [r, e] of g.edges) edges.set(r, new Set(e));
+  const crossesCall = new Set(g.crossesCall);
+  const fixed = new Map(g.fixed);
+  // copies first; then two-address operations, where a commutative one tries first the operand
+  // with fewer neighbours (usually the one computed just before, whose register is free to share)
+  const ops: [VReg, VReg][] = [];
+  // in program order (build() walks backwards): a chain grows from where its value starts, so a
+  // parameter's chain keeps the parameter's register and the return value's takes r0
+  const pairs = [...g.pairs].reverse();
+  pairs.forEach(([d, src, kind], k) => {
+    if (kind !== "op") return;
+    const alt = pairs[k + 1];
+    const swap = alt && alt[2] === "swap" && alt[0] === d ? alt[1] : undefined;
+    const degree = (r: VReg) => g.edges.get(r)?.size ?? 0;
+    if (swap !== undefined && degree(swap) < degree(src)) ops.push([d, swap], [d, src]);
+    else ops.push([d, src], ...(swap !== undefined ? [[d, swap] as [VReg, VReg]] : []));
+  });
+  const copiesFirst = [
+    ...pairs.filter((p) => p[2] === "copy").map(([d, s]) => [d, s] as [VReg, VReg]),
+    ...ops,
+  ];
+  for (const [x, y] of copiesFirst) {
+    const a = find(x);
+    const b = find(y);
+    if (a === b || !edges.has(a) || !edges.has(b)) continue;
+    const ea = edges.get(a)!;
+    const eb = edges.get(b)!;
+    if (ea.has(b)) continue;
+    // a parameter's register and a return value's (or two parameters') cannot be one
+    const fa = fixed.get(a);
+    const fb = fixed.get(b);
+    if (fa !== undefined && fb !== undefined && fa !== fb) continue;
+    const calls = crossesCall.has(a) || crossesCall.has(b);
+    const merged = new Set([...ea, ...eb]);
+    // Briggs: the merged node still colours if fewer than K of its neighbours have K or more
+    // neighbours themselves (the others always leave it a register)
+    const k = calls ? CALLEE_SAVED.length : ALL.length;
+    let significant = 0;
+    for (const n of merged) if ((edges.get(n)?.size ?? 0) >= k) significant++;
+    if (significant >= k) continue;
+    // b joins a: its neighbours now neighbour a
+    parent.set(b, a);
+    for (const n of eb) {
+      const en = edges.get(n)!;
+      en.delete(b);
+      en.add(a);
+    }
+    edges.set(a, merged);
+    edges.delete(b);
+    if (fb !== undefined) fixed.set(a, fb);
+    if (calls) crossesCall.add(a);
+  }
+  const hints = new Map<VReg, number[]>();
+  for (const [r, h] of g.hints) hints.set(find(r), [...(hints.get(find(r)) ?? []), ...h]);
+  const moves = new Map<VReg, Set<VReg>>();
+  for (const [r, m] of g.moves) {
+    const set = moves.get(find(r)) ?? new Set<VReg>();
+    for (const x of m) if (find(x) !== find(r)) set.add(find(x));
+    moves.set(find(r), set);
+  }
+  const order = [...new Set(g.order.map(find))];
+  const returns = new Set([...g.returns].map(find));
+  return {
+    graph: { edges, crossesCall, hints, moves, order, returns, fixed, pairs: [] },
+    rep: find,
+  };
 }
 
 /**
@@ -107,7 +235,10 @@ function build(fn: IrFunction): Graph {
  */
 function color(g: Graph, temps: ReadonlySet<VReg>, out: Map<VReg, number>): VReg[] {
   const spills: VReg[] = [];
-  const rank = (r: VReg): number => (temps.has(r) ? 2 : g.crossesCall.has(r) ? 1 : 0);
+  // then return values and parameters: given r0 (r1…) before the short-lived values around them
+  // take it, they save the copy at each exit (at entry)
+  const returned = (r: VReg): boolean => g.returns.has(r);
+  const rank = (r: VReg): number => (temps.has(r) ? 3 : g.crossesCall.has(r) ? 2 : returned(r) ? 1 : 0);
   // values live across calls next: they compete for only four registers
   const order = [...g.order].sort((a, b) => rank(b) - rank(a));
   for (const r of order) {
@@ -121,7 +252,9 @@ function color(g: Graph, temps: ReadonlySet<VReg>, out: Map<VReg, number>): VReg
       spills.push(r);
       continue;
     }
-    const preferred: number[] = [];
+    // a parameter's or return value's own register first, then its copies' registers
+    const own = g.fixed.get(r);
+    const preferred: number[] = own !== undefined ? [own] : [];
     for (const m of g.moves.get(r) ?? []) {
       const c = out.get(m);
       if (c !== undefined) preferred.push(c);
@@ -208,6 +341,12 @@ export function allocate(fn: IrFunction): Allocation {
   for (;;) {
     const g = build(fn);
     const out = new Map<VReg, number>();
+    const merged = coalesce(g);
+    const classes = new Map<VReg, number>();
+    if (color(merged.graph, temps, classes).length === 0) {
+      for (const r of g.order) out.set(r, classes.get(merged.rep(r))!);
+      return { color: out };
+    }
     const spills = color(g, temps, out);
     if (spills.length === 0) return { color: out };
     // Only a temporary that conflicts with more than ten others could be left over, and a

@@ -24,6 +24,7 @@ export const Code = {
   UNKNOWN_ATTACH: "TSB1017",
   NO_PROGRAMS: "TSB1018",
   FILE: "TSB1019",
+  LICENSE: "TSB1020",
   // types
   TYPE_ERROR: "TSB2001",
   FLOAT: "TSB2002",

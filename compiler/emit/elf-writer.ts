@@ -26,8 +26,8 @@ import { buildObjectBtf } from "./object-btf.js";
 /** Layouts the compiler knows for maps (key/value, ring-buffer records) and globals. */
 export interface ObjectLayouts {
   readonly maps?: Readonly<Record<string, { readonly key?: Layout; readonly value?: Layout }>>;
-  /** Global variables by name; without one a variable is described by its size. */
-  readonly globals?: Readonly<Record<string, Layout>>;
+  /** Global variables by name (compile()'s GlobalLayout fits); without one a variable is described by its size. */
+  readonly globals?: Readonly<Record<string, { readonly layout: Layout }>>;
 }
 
 /** What to write: the compiler's output (`compile()`), or any CollectionSpec with layouts. */
@@ -147,7 +147,7 @@ export function writeObject(input: ObjectInput, options: WriteObjectOptions = {}
     code: plans,
     data,
     globalType: (name, size) => {
-      const l = layouts.globals?.[name];
+      const l = layouts.globals?.[name]?.layout;
       return l && sizeOf(l) === size ? l : undefined;
     },
     license: { name: licenseName, size: licenseBytes.length },

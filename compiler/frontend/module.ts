@@ -1,6 +1,7 @@
 import {
   Node,
   type ArrowFunction,
+  type CallExpression,
   type Expression,
   type FunctionDeclaration,
   type FunctionExpression,
@@ -128,6 +129,8 @@ export interface ModuleInfo {
   readonly programs: ProgramDecl[];
   readonly globals: Map<Node, GlobalVar>;
   readonly data: DataSectionSpec[];
+  /** The entry module's `license("…")` declaration, when it has one. */
+  license?: string;
 }
 
 export function isProgramKind(name: string | undefined): name is ProgramKind {
@@ -287,6 +290,10 @@ export class ModuleCollector {
         this.collectMap(d, cls as MapClass, init);
         return;
       }
+    }
+    if (init && Node.isCallExpression(init) && stdlibNameOf(init.getExpression(), "value") === "license") {
+      this.collectLicense(d, init, kind, isEntry);
+      return;
     }
     if (init && Node.isCallExpression(init)) {
       const kindName = stdlibNameOf(init.getExpression(), "value");
@@ -537,6 +544,44 @@ export class ModuleCollector {
       ...(eat !== undefined ? { expectedAttachType: eat } : {}),
       ...(tracepoint ? { tracepoint } : {}),
     });
+  }
+
+  /**
+   * `const LICENSE = license("Dual MIT/GPL")`: the text of the object's license section. One per
+   * program module, a string literal of printable ASCII (the kernel reads it as a C string and
+   * compares it with its list of GPL-compatible names: kernel license_is_gpl_compatible).
+   */
+  private collectLicense(d: VariableDeclaration, init: CallExpression, kind: string, isEntry: boolean): void {
+    const arg = init.getArguments()[0];
+    const text = arg && Node.isStringLiteral(arg) ? arg.getLiteralValue() : undefined;
+    if (kind !== "const") {
+      this.reporter.error(Code.LICENSE, d, "the license must be declared with const");
+      return;
+    }
+    if (text === undefined || init.getArguments().length !== 1) {
+      this.reporter.error(
+        Code.LICENSE,
+        arg ?? init,
+        "license(…) takes one string literal",
+        'write export const LICENSE = license("GPL");',
+      );
+      return;
+    }
+    if (!/^[\x20-\x7e]+$/.test(text) || text.length > 127) {
+      this.reporter.error(
+        Code.LICENSE,
+        arg!,
+        "a license is 1 to 127 printable ASCII characters",
+        'use a name the kernel knows, e.g. "GPL", "Dual MIT/GPL", "Dual BSD/GPL"',
+      );
+      return;
+    }
+    if (!isEntry) return; // an imported module's license does not decide the program's
+    if (this.info.license !== undefined) {
+      this.reporter.error(Code.LICENSE, d, "this module already declares its license");
+      return;
+    }
+    this.info.license = text;
   }
 
   private collectGlobal(d: VariableDeclaration, forced: ".rodata" | undefined, readOnly: boolean): void {

@@ -22,6 +22,7 @@ function stringAllowed(node: Node): boolean {
     const callee = stdlibNameOf(parent.getExpression());
     if (isProgramKind(callee)) return true;
     if (callee === "bpf.tracePrintk" && parent.getArguments()[0] === node) return true;
+    if (callee === "license" && parent.getArguments()[0] === node) return true;
   }
   if (Node.isPropertySignature(parent) || Node.isEnumMember(parent)) return true; // quoted names
   if (Node.isElementAccessExpression(parent)) return false;
@@ -105,7 +106,7 @@ export function checkSubset(files: readonly SourceFile[], reporter: Reporter): v
               Code.STRING,
               node,
               "string values are not supported in eBPF programs",
-              "strings may only be constant attach points, map options or a tracePrintk format",
+              "strings may only be constant attach points, map options, a tracePrintk format or a license",
             );
           return;
         case SyntaxKind.NumericLiteral:

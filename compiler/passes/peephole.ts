@@ -1,5 +1,5 @@
-import { imm, liveBlocks, reg, type Inst, type IrFunction, type VReg } from "../ir/ir.js";
-import { defOf } from "../ir/uses.js";
+import { imm, liveBlocks, reg, type Inst, type IrFunction, type Operand, type VReg } from "../ir/ir.js";
+import { defOf, usesOf } from "../ir/uses.js";
 import { fitsImm32 } from "../ir/lower/lowerer.js";
 
 /**
@@ -10,6 +10,9 @@ import { fitsImm32 } from "../ir/lower/lowerer.js";
  * - a store of n bytes of an extended value stores the unextended one (only the low bytes count).
  * Definitions are looked up only for single-definition registers, so this is safe without SSA.
  */
+/** Operations whose low 32 result bits depend only on the low 32 bits of their operands. */
+const LOW_HALF_OPS = new Set(["add", "sub", "mul", "and", "or", "xor", "lsh"]);
+
 export function peephole(fn: IrFunction): boolean {
   const count = new Map<VReg, number>();
   const def = new Map<VReg, Inst>();
@@ -21,7 +24,38 @@ export function peephole(fn: IrFunction): boolean {
       def.set(d, i);
     }
   const single = (r: VReg): Inst | undefined => (count.get(r) === 1 ? def.get(r) : undefined);
+  const uses = new Map<VReg, number>();
+  for (const b of liveBlocks(fn))
+    for (const i of [...b.insts, b.term]) for (const u of usesOf(i)) uses.set(u, (uses.get(u) ?? 0) + 1);
+  const isLowMask = (o: Operand): boolean => {
+    if (o.kind === "imm") return o.value === 0xffffffffn;
+    const d = single(o.reg);
+    return d?.op === "mov" && d.src.kind === "imm" && d.src.value === 0xffffffffn;
+  };
   let changed = false;
+  // x = a op b (64-bit) whose only use is a zero-extension of its low 32 bits: compute it with
+  // the 32-bit ALU, which zero-extends by itself (RFC 9669 §4.1), and the extension becomes a copy
+  const narrowed = new Set<VReg>();
+  for (const b of liveBlocks(fn))
+    for (const i of b.insts) {
+      if (i.op !== "ext" || i.signed || i.bits !== 32 || uses.get(i.src) !== 1) continue;
+      const inner = single(i.src);
+      if (inner?.op !== "alu" || inner.w !== 64 || !LOW_HALF_OPS.has(inner.alu)) continue;
+      if (inner.alu === "lsh" && (inner.b.kind !== "imm" || inner.b.value >= 32n)) continue;
+      narrowed.add(i.src);
+    }
+  if (narrowed.size)
+    for (const b of liveBlocks(fn))
+      b.insts = b.insts.map((i): Inst => {
+        if (i.op === "alu" && narrowed.has(i.dst)) {
+          changed = true;
+          const low = (o: typeof i.b) => (o.kind === "imm" ? imm(BigInt.asUintN(32, o.value)) : o);
+          return { ...i, w: 32, a: low(i.a), b: low(i.b) };
+        }
+        if (i.op === "ext" && narrowed.has(i.src))
+          return { op: "mov", dst: i.dst, src: reg(i.src), w: 64, ...(i.loc ? { loc: i.loc } : {}) };
+        return i;
+      });
   for (const b of liveBlocks(fn)) {
     b.insts = b.insts.map((i): Inst => {
       const keep = i.loc ? { loc: i.loc } : {};
@@ -35,8 +69,18 @@ export function peephole(fn: IrFunction): boolean {
           return { op: "mov", dst: i.dst, src: i.a, w: 64, ...keep };
         }
       }
+      // x & 0xffffffff is the low half zero-extended (one `w = w` move, no 64-bit mask constant)
+      if (i.op === "alu" && i.alu === "and" && i.w === 64 && i.a.kind === "reg" && isLowMask(i.b)) {
+        changed = true;
+        return { op: "ext", dst: i.dst, src: i.a.reg, bits: 32, signed: false, ...keep };
+      }
       if (i.op === "ext") {
         const inner = single(i.src);
+        // the 32-bit ALU already zero-extends its result
+        if (inner?.op === "alu" && inner.w === 32 && !i.signed && i.bits === 32) {
+          changed = true;
+          return { op: "mov", dst: i.dst, src: reg(i.src), w: 64, ...keep };
+        }
         if (inner?.op === "load" && !i.signed && inner.size * 8 <= i.bits) {
           changed = true;
           return { op: "mov", dst: i.dst, src: reg(i.src), w: 64, ...keep };

@@ -4,6 +4,9 @@ import { cse } from "./cse.js";
 import { deadCode } from "./dce.js";
 import { peephole } from "./peephole.js";
 import { rematerialize } from "./remat.js";
+import { duplicateBranches } from "./rotate.js";
+import { splitWebs } from "./webs.js";
+import { shareReturns } from "./returns.js";
 import { threadJumps } from "./thread.js";
 import { foldUnary, propagate } from "./propagate.js";
 
@@ -16,17 +19,21 @@ export interface OptimizeOptions {
 export function optimize(fn: IrFunction, options: OptimizeOptions = {}): IrFunction {
   simplifyCfg(fn);
   if (options.level === 0) return fn;
+  splitWebs(fn);
   for (let round = 0; round < 20; round++) {
     let changed = propagate(fn);
     changed = foldUnary(fn) || changed;
     changed = peephole(fn) || changed;
     changed = cse(fn) || changed;
     changed = threadJumps(fn) || changed;
+    changed = duplicateBranches(fn) || changed;
     changed = simplifyCfg(fn) || changed;
     changed = deadCode(fn) || changed;
     if (!changed) break;
   }
   // last, so common-subexpression elimination does not merge the copies again
   if (rematerialize(fn)) deadCode(fn);
+  splitWebs(fn);
+  shareReturns(fn);
   return fn;
 }

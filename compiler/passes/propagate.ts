@@ -48,7 +48,10 @@ export function propagate(fn: IrFunction): boolean {
     const out: Inst[] = [];
     for (const i0 of b.insts) {
       const i = substitute(i0, resolve);
-      const f = fold(i);
+      let f = fold(i);
+      // substitute() copies the instruction: only a different one counts as a change (otherwise
+      // the optimiser never reaches its fixed point and runs its full 20 rounds every time)
+      if (f !== i0 && sameInst(f, i0)) f = i0;
       if (f !== i0) changed = true;
       out.push(f);
       const d = defOf(f);
@@ -66,11 +69,31 @@ export function propagate(fn: IrFunction): boolean {
     }
     b.insts = out;
     const t = substitute(b.term, resolve);
-    const ft = foldTerm(t, resolve);
+    let ft = foldTerm(t, resolve);
+    if (ft !== b.term && sameInst(ft, b.term)) ft = b.term;
     if (ft !== b.term) changed = true;
     b.term = ft;
   }
   return changed;
+}
+
+/** Field-by-field equality of two instructions (operands, addresses and argument lists by value). */
+function sameInst(a: Inst | Terminator, b: Inst | Terminator): boolean {
+  const same = (x: unknown, y: unknown): boolean => {
+    if (x === y) return true;
+    if (typeof x !== "object" || typeof y !== "object" || x === null || y === null) return false;
+    if (Array.isArray(x) || Array.isArray(y))
+      return (
+        Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((e, k) => same(e, y[k]))
+      );
+    const kx = Object.keys(x);
+    const ky = Object.keys(y);
+    return (
+      kx.length === ky.length &&
+      kx.every((k) => same((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k]))
+    );
+  };
+  return same(a, b);
 }
 
 /** Replaces registers by known constants or copies, where the form allows an immediate. */

@@ -11,12 +11,13 @@ import { EXAMPLES } from "./examples.js";
 
 /**
  * Slots above clang's count a program may take. Where they go: map.increment() on a hash map
- * retries the lookup when another CPU inserted the key first (clang's twins lose that count: +7);
- * Histogram.record computes the log2 bucket without branches (+36 static instructions, but the
- * verifier walks one path: see the kernel test's table, 79 processed against clang's loop's 545).
+ * retries the lookup when another CPU inserted the key first (clang's twins lose that count: +4);
+ * Histogram.record computes the log2 bucket without branches (+34 static instructions, but the
+ * verifier walks one path: see the kernel test's table, 75 processed against clang's loop's 545).
+ * Every other program is at or below clang's count (`npm run bench -- compiler` prints them all).
  */
-const SLACK = 8;
-const SLACK_FOR: Readonly<Record<string, number>> = { "syslatency tracepoint/raw_syscalls/sys_exit": 36 };
+const SLACK = 4;
+const SLACK_FOR: Readonly<Record<string, number>> = { "syslatency tracepoint/raw_syscalls/sys_exit": 34 };
 
 if (!HAVE_CLANG) console.log("clang not found: skipping the size comparison with the C twins");
 

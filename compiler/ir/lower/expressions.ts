@@ -816,7 +816,7 @@ export function assignTo(L: Lowerer, target: Node, v: Value, node: Node): void {
           : L.convert(load(L, v), b.type, node);
       if (c.kind === "error") return;
       L.b.emit({ op: "mov", dst: b.reg, src: L.operand(c), w: 64 });
-      b.max = undefined;
+      b.max = b.bound;
       return;
     }
   }

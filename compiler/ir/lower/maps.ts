@@ -324,12 +324,10 @@ function increment(L: Lowerer, map: MapDecl, key: VReg, size: 1 | 2 | 4 | 8, by:
       else: done,
     });
     L.b.switchTo(raced);
+    // the second lookup's entry is added to by the same code as the first's
     const p2 = call(L, HelperId.MAP_LOOKUP_ELEM, [reg(mapReg(L, map)), reg(key)]);
-    const found2 = L.b.newBlock().id;
-    L.b.terminate({ op: "br", cmp: "ne", w: 64, a: p2, b: imm(0), then: found2, else: done });
-    L.b.switchTo(found2);
-    add(p2);
-    L.b.jump(done);
+    L.b.emit({ op: "mov", dst: p, src: reg(p2), w: 64 });
+    L.b.terminate({ op: "br", cmp: "ne", w: 64, a: p, b: imm(0), then: found, else: done });
   }
   L.b.switchTo(done);
 }
@@ -459,8 +457,14 @@ function histogramRecord(L: Lowerer, map: MapDecl, args0: Node[], node: Node): V
     for (const s of [32n, 16n, 8n, 4n, 2n]) {
       const t = L.newReg();
       L.b.emit({ op: "alu", alu: "rsh", w: 64, dst: t, a: reg(x), b: imm(s) });
-      L.b.emit({ op: "alu", alu: "add", w: 64, dst: t, a: reg(t), b: L.legal(imm((1n << s) - 1n), 64) });
-      L.b.emit({ op: "alu", alu: "rsh", w: 64, dst: t, a: reg(t), b: imm(s) });
+      if (s === 32n) {
+        // 2^32 - 1 is no instruction immediate; -t has its top bit set exactly when 0 < t < 2^63
+        L.b.emit({ op: "neg", w: 64, dst: t, a: t });
+        L.b.emit({ op: "alu", alu: "rsh", w: 64, dst: t, a: reg(t), b: imm(63) });
+      } else {
+        L.b.emit({ op: "alu", alu: "add", w: 64, dst: t, a: reg(t), b: imm((1n << s) - 1n) });
+        L.b.emit({ op: "alu", alu: "rsh", w: 64, dst: t, a: reg(t), b: imm(s) });
+      }
       L.b.emit({ op: "alu", alu: "lsh", w: 64, dst: t, a: reg(t), b: imm(BigInt(s.toString(2).length - 1)) });
       L.b.emit({ op: "alu", alu: "rsh", w: 64, dst: x, a: reg(x), b: reg(t) });
       L.b.emit({ op: "alu", alu: "add", w: 64, dst: bucket, a: reg(bucket), b: reg(t) });

@@ -1,7 +1,7 @@
 import { Node, SyntaxKind, type Block as TsBlock, type Statement } from "ts-morph";
 import { Code } from "../../diagnostics/codes.js";
 import { constValue } from "../../frontend/constants.js";
-import { I64, U32, fits, type IntType } from "../../frontend/int-types.js";
+import { I64, U32, fits, maxOf, type IntType } from "../../frontend/int-types.js";
 import { declarationOf, stdlibNameOf } from "../../frontend/intrinsics.js";
 import { imm, reg, type BlockId } from "../ir.js";
 import { initObject, load, lowerCond, lowerExpr, rvalue, sameLayout } from "./expressions.js";
@@ -143,13 +143,13 @@ function declare(L: Lowerer, d: import("ts-morph").VariableDeclaration, isConst:
         : L.convert(v, declared, init ?? d);
     const r = L.newReg();
     if (c.kind === "int" || c.kind === "bool") L.b.emit({ op: "mov", dst: r, src: c.op, w: 64 });
-    const max = c.kind === "int" && isConst ? c.max : undefined;
+    const max = c.kind === "int" ? (isConst ? c.max : letBound(d, c.max)) : undefined;
     L.frame.bindings.set(d, {
       kind: "var",
       reg: r,
       type: declared,
       mutable: !isConst,
-      ...(max !== undefined ? { max } : {}),
+      ...(max !== undefined ? { max, ...(isConst ? {} : { bound: max }) } : {}),
     });
     return;
   }
@@ -164,13 +164,13 @@ function declare(L: Lowerer, d: import("ts-morph").VariableDeclaration, isConst:
     if (c.kind !== "int" && c.kind !== "bool") return;
     const r = L.newReg();
     L.b.emit({ op: "mov", dst: r, src: c.op, w: 64 });
-    const max = c.kind === "int" && isConst ? c.max : undefined;
+    const max = c.kind === "int" ? (isConst ? c.max : letBound(d, c.max)) : undefined;
     L.frame.bindings.set(d, {
       kind: "var",
       reg: r,
       type,
       mutable: !isConst,
-      ...(max !== undefined ? { max } : {}),
+      ...(max !== undefined ? { max, ...(isConst ? {} : { bound: max }) } : {}),
     });
     return;
   }
@@ -186,6 +186,60 @@ function declare(L: Lowerer, d: import("ts-morph").VariableDeclaration, isConst:
 
 function ifStatement(L: Lowerer, s: Statement): void {
   if (!Node.isIfStatement(s)) return;
+  lowerIf(L, s);
+  refineClamp(L, s);
+}
+
+/**
+ * `if (n > C) n = C;` (C's clamp idiom): afterwards n ≤ C. Recorded as the variable's bound when
+ * that holds for the rest of its life — n unsigned, written nowhere else after its declaration
+ * but inside this statement, and the statement not in a loop inside n's scope (a later
+ * iteration could see an older value) — so `for (let i = 0; i < n; i++)` is a bounded loop.
+ */
+function refineClamp(L: Lowerer, s: import("ts-morph").IfStatement): void {
+  const cond = s.getExpression();
+  if (s.getElseStatement() || !Node.isBinaryExpression(cond)) return;
+  const op = cond.getOperatorToken().getText();
+  const x = cond.getLeft();
+  const c = constValue(cond.getRight());
+  if ((op !== ">" && op !== ">=") || !Node.isIdentifier(x) || c === undefined || c < 0n) return;
+  let body: Node = s.getThenStatement();
+  if (Node.isBlock(body) && body.getStatements().length === 1) body = body.getStatements()[0]!;
+  if (!Node.isExpressionStatement(body)) return;
+  const assign = body.getExpression();
+  if (!Node.isBinaryExpression(assign) || assign.getOperatorToken().getText() !== "=") return;
+  const target = assign.getLeft();
+  const v = constValue(assign.getRight());
+  const decl = declarationOf(x);
+  if (!decl || !Node.isIdentifier(target) || declarationOf(target) !== decl || v === undefined || v < 0n)
+    return;
+  const bound = op === ">" ? c : c - 1n;
+  if (v > bound || bound < 0n) return;
+  const b = L.lookup(decl);
+  if (b?.kind !== "var" || !b.mutable || b.type.kind !== "int" || b.type.signed) return;
+  const scope = decl.getFirstAncestor((n) => Node.isBlock(n) || Node.isSourceFile(n));
+  if (!scope) return;
+  for (let n: Node | undefined = s.getParent(); n && n !== scope; n = n.getParent())
+    if (Node.isIterationStatement(n)) return;
+  let elsewhere = false;
+  scope.forEachDescendant((n, t) => {
+    if (n === assign) return t.skip();
+    let w: Node | undefined;
+    if (Node.isBinaryExpression(n) && isAssignment(n.getOperatorToken().getText())) w = n.getLeft();
+    else if (
+      (Node.isPrefixUnaryExpression(n) || Node.isPostfixUnaryExpression(n)) &&
+      [SyntaxKind.PlusPlusToken, SyntaxKind.MinusMinusToken].includes(n.getOperatorToken())
+    )
+      w = n.getOperand();
+    if (w && Node.isIdentifier(w) && declarationOf(w) === decl) {
+      elsewhere = true;
+      t.stop();
+    }
+  });
+  if (!elsewhere && (b.max === undefined || b.max > bound)) b.max = bound;
+}
+
+function lowerIf(L: Lowerer, s: import("ts-morph").IfStatement): void {
   const then = L.b.newBlock().id;
   const join = L.b.newBlock().id;
   const elseStmt = s.getElseStatement();
@@ -239,6 +293,44 @@ function returnStatement(L: Lowerer, s: Statement): void {
   L.b.terminate({ op: "ret", value: imm(0) });
 }
 
+/**
+ * An unsigned upper bound that holds for a `let` at every point of its scope: its initial bound
+ * joined with every later assignment, when each of those is a plain `x = CONSTANT` (so
+ * `let l3: u32 = 14; if (vlan) l3 = 18;` is known to stay below 19 and can offset a packet view).
+ * Undefined as soon as any write is compound (`+=`, `++`) or not a non-negative constant.
+ */
+function letBound(
+  d: import("ts-morph").VariableDeclaration,
+  initial: bigint | undefined,
+): bigint | undefined {
+  if (initial === undefined) return undefined;
+  const scope = d.getFirstAncestor((n) => Node.isBlock(n) || Node.isSourceFile(n));
+  if (!scope) return undefined;
+  let bound: bigint | undefined = initial;
+  scope.forEachDescendant((n, t) => {
+    let target: Node | undefined;
+    let value: bigint | undefined;
+    if (Node.isBinaryExpression(n) && isAssignment(n.getOperatorToken().getText())) {
+      target = n.getLeft();
+      value = n.getOperatorToken().getText() === "=" ? constValue(n.getRight()) : undefined;
+    } else if (
+      (Node.isPrefixUnaryExpression(n) || Node.isPostfixUnaryExpression(n)) &&
+      [SyntaxKind.PlusPlusToken, SyntaxKind.MinusMinusToken].includes(n.getOperatorToken())
+    )
+      target = n.getOperand();
+    if (!target || !Node.isIdentifier(target) || declarationOf(target) !== d) return;
+    if (value === undefined || value < 0n) {
+      bound = undefined;
+      t.stop();
+    } else if (value > bound!) bound = value;
+  });
+  return bound;
+}
+
+function isAssignment(op: string): boolean {
+  return /=$/.test(op) && !["==", "===", "!=", "!==", "<=", ">="].includes(op);
+}
+
 /** Whether `body` assigns to the variable declared by `decl`. */
 function assigns(body: Node, decl: Node): boolean {
   let found = false;
@@ -278,6 +370,7 @@ function forStatement(L: Lowerer, s: Statement): void {
       : undefined;
   const start = decl?.getInitializer() ? constValue(decl.getInitializer()!) : undefined;
   let limit: bigint | undefined;
+  let variableLimit: { node: Node; inclusive: boolean } | undefined;
   if (
     decl &&
     cond &&
@@ -289,6 +382,8 @@ function forStatement(L: Lowerer, s: Statement): void {
     const b = constValue(cond.getRight());
     if (b !== undefined && op === "<") limit = b;
     if (b !== undefined && op === "<=") limit = b + 1n;
+    if (b === undefined && (op === "<" || op === "<="))
+      variableLimit = { node: cond.getRight(), inclusive: op === "<=" };
   }
   const stepsUp =
     incr !== undefined &&
@@ -297,6 +392,10 @@ function forStatement(L: Lowerer, s: Statement): void {
     incr.getOperatorToken() === SyntaxKind.PlusPlusToken &&
     Node.isIdentifier(incr.getOperand()) &&
     declarationOf(incr.getOperand()) === decl;
+  if (decl && start !== undefined && variableLimit && stepsUp && !assigns(s.getStatement(), decl)) {
+    boundedByValue(L, s, decl, start, variableLimit.node, variableLimit.inclusive);
+    return;
+  }
   if (!decl || start === undefined || limit === undefined || !stepsUp || assigns(s.getStatement(), decl)) {
     L.error(
       Code.UNBOUNDED_LOOP,
@@ -332,6 +431,77 @@ function forStatement(L: Lowerer, s: Statement): void {
   L.b.terminate({
     op: "br",
     cmp: type.signed ? "slt" : "lt",
+    w: 64,
+    a: r,
+    b: L.legal(lim.op, 64),
+    then: body,
+    else: exit,
+  });
+  L.b.switchTo(body);
+  L.loops.push({ breakTo: exit, continueTo: step });
+  lowerStmt(L, s.getStatement());
+  L.loops.pop();
+  if (L.b.reachable) L.b.jump(step);
+  L.b.switchTo(step);
+  L.b.emit({ op: "alu", alu: "add", w: 64, dst: r, a: reg(r), b: imm(1) });
+  L.b.jump(head);
+  L.b.switchTo(exit);
+}
+
+/**
+ * for (let i = A; i < n; i++) where n has a bound the compiler proved (a clamp `if (n > C) n = C`,
+ * a mask, a narrow type) and the body does not write n: the test is done on n itself each
+ * iteration, as C does, and the kernel walks the loop as far as n's range allows.
+ */
+function boundedByValue(
+  L: Lowerer,
+  s: import("ts-morph").ForStatement,
+  decl: import("ts-morph").VariableDeclaration,
+  start: bigint,
+  limitNode: Node,
+  inclusive: boolean,
+): void {
+  const unbounded = (why: string) =>
+    L.error(
+      Code.UNBOUNDED_LOOP,
+      s,
+      `cannot prove this loop ends: ${why}`,
+      "bound the limit first (if (n > 4096) n = 4096;) or write for (let i = START; i < LIMIT; i++) with a constant LIMIT",
+    );
+  const limDecl = Node.isIdentifier(limitNode) ? declarationOf(limitNode) : undefined;
+  if (limDecl && assigns(s.getStatement(), limDecl)) return void unbounded("the loop body changes its limit");
+  const tn = decl.getTypeNode();
+  const resolved = tn ? L.types.resolve(tn) : undefined;
+  if (tn && (!resolved || resolved.kind !== "int")) return;
+  const probe = rvalue(L, limitNode);
+  if (probe.kind === "error") return;
+  if (probe.kind !== "int" || probe.type.signed || probe.max === undefined)
+    return void unbounded("its limit has no upper bound the compiler knows");
+  const type: IntType = resolved?.kind === "int" ? resolved : probe.max < 0xffffffffn ? U32 : I64;
+  const top = inclusive ? probe.max : probe.max - 1n;
+  if (start < 0n || top >= maxOf(type)) return void unbounded("its counter could wrap");
+  const first = L.convert({ kind: "const", value: start }, type, decl);
+  if (first.kind !== "int") return;
+  const r = L.newReg();
+  L.b.emit({ op: "mov", dst: r, src: first.op, w: 64 });
+  L.frame.bindings.set(decl, {
+    kind: "var",
+    reg: r,
+    type,
+    mutable: true,
+    ...(top >= start ? { max: top } : {}),
+  });
+  const head = L.b.newBlock().id;
+  const body = L.b.newBlock().id;
+  const step = L.b.newBlock().id;
+  const exit = L.b.newBlock().id;
+  L.b.jump(head);
+  L.b.switchTo(head);
+  const lim = L.convert(rvalue(L, limitNode), type, limitNode);
+  if (lim.kind !== "int") return;
+  L.b.terminate({
+    op: "br",
+    cmp: type.signed ? (inclusive ? "sle" : "slt") : inclusive ? "le" : "lt",
     w: 64,
     a: r,
     b: L.legal(lim.op, 64),

@@ -67,5 +67,7 @@ export type Binding =
       readonly type: IntType | { readonly kind: "bool" };
       readonly mutable: boolean;
       max?: bigint;
+      /** For a `let` whose every write is a constant: the bound `max` returns to after a write. */
+      readonly bound?: bigint;
     }
   | { readonly kind: "value"; readonly value: Value };
