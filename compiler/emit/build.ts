@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { error, fail, ok, type Diagnostic, type Result } from "../../runtime/diag/diagnostic.js";
+import { loadCollectionSpec } from "../../runtime/object/index.js";
 import type { CollectionSpec } from "../../runtime/object/spec.js";
 import { VerifierCode, verify } from "../../runtime/verifier/index.js";
 import { compile } from "../codegen/compile.js";
@@ -104,14 +105,20 @@ export function buildObject(entryFile: string, options: BuildOptions = {}): Resu
   }
   const compiled = compile(entryFile, options.license !== undefined ? { license: options.license } : {});
   if (!compiled.ok) return compiled;
-  const verdict =
-    options.verify === false ? { errors: [], notes: [] } : verifyCollection(compiled.value.spec);
-  if (verdict.errors.length) return fail(...verdict.errors);
   const written = writeObject(compiled.value, {
     debug: options.debug ?? true,
     sourceName: basename(entryFile),
   });
   if (!written.ok) return written;
+  // Verify the object as a loader will see it: read back, with its global data sections and BTF
+  // (which tells global functions from static ones), and line info pointing at the TypeScript.
+  let verdict: { errors: Diagnostic[]; notes: Diagnostic[] } = { errors: [], notes: [] };
+  if (options.verify !== false) {
+    const readBack = loadCollectionSpec(written.value, { file: entryFile });
+    if (!readBack.ok) return readBack;
+    verdict = verifyCollection(readBack.value);
+  }
+  if (verdict.errors.length) return fail(...verdict.errors);
   let skeleton: string | undefined;
   if (options.skeleton) {
     skeleton = out.replace(/(\.bpf)?\.o$/, "") + ".skel.ts";
@@ -139,7 +146,12 @@ export function verifyCollection(spec: CollectionSpec): { errors: Diagnostic[]; 
   const errors: Diagnostic[] = [];
   const notes: Diagnostic[] = [];
   for (const program of spec.programs) {
-    const result = verify(program, { maps: spec.maps, logLevel: 0 });
+    const result = verify(program, {
+      maps: spec.maps,
+      data: spec.data,
+      ...(spec.btf ? { btf: spec.btf } : {}),
+      logLevel: 0,
+    });
     if (result.accepted) continue;
     for (const d of result.diagnostics) {
       if (d.code === VerifierCode.NOT_MODELLED) {

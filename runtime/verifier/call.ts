@@ -124,9 +124,10 @@ export function checkHelperCall(
   if (meta.releaseId !== undefined) {
     const rid = meta.releaseId;
     st.refs = st.refs.filter((r) => r.id !== rid);
+    const released = { ...scalarReg(), releasedAt: env.cfg.slot[env.insn]! };
     for (const f of st.frames) {
-      f.regs = f.regs.map((r) => (r.refObjId === rid ? scalarReg() : r));
-      f.stack.spills = f.stack.spills.map((r) => (r && r.refObjId === rid ? scalarReg() : r));
+      f.regs = f.regs.map((r) => (r.refObjId === rid ? { ...released } : r));
+      f.stack.spills = f.stack.spills.map((r) => (r && r.refObjId === rid ? { ...released } : r));
     }
   }
   // caller-saved registers are clobbered (kernel: caller_saved / mark_reg_not_init)
@@ -303,7 +304,9 @@ function checkArg(
           regno,
           reg,
           "ringbuf_mem",
-          "pass the (NULL-checked) pointer that bpf_ringbuf_reserve returned",
+          reg.releasedAt !== undefined
+            ? `this record was already submitted or discarded at ${env.where(reg.releasedAt)}: release each reserved record exactly once`
+            : "pass the (NULL-checked) pointer that bpf_ringbuf_reserve returned",
         );
       }
       if (reg.off !== 0 || !isConst(reg.bounds) || reg.bounds.varOff.value !== 0n) {

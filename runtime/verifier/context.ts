@@ -46,54 +46,97 @@ function xdp(q: CtxQuery): CtxVerdict {
   }
 }
 
-/**
- * struct __sk_buff (uapi). Offsets of the fields tsbpf models; everything from napi_id on
- * (family, ips, ports, data_meta, flow_keys, tstamp, sk, ...) is refused as not modelled.
- */
+/** struct __sk_buff (uapi): offsets of the fields whose rules differ. */
 const SKB = {
+  MARK: 8,
+  QUEUE_MAPPING: 12,
+  PRIORITY: 32,
+  TC_INDEX: 44,
   CB: 48,
   CB_END: 68,
-  HASH: 68,
   TC_CLASSID: 72,
   DATA: 76,
   DATA_END: 80,
-  NAPI_ID: 84,
+  FAMILY: 88,
+  REMOTE_IP4: 92,
+  LOCAL_IP4: 96,
+  REMOTE_IP6: 100,
+  LOCAL_IP6_END: 132,
+  LOCAL_PORT_END: 140, // family .. local_port: the socket's addresses
+  DATA_META: 140,
+  FLOW_KEYS: 144,
+  TSTAMP: 152,
+  WIRE_LEN: 160,
+  SK: 168,
+  TSTAMP_TYPE: 180,
+  HWTSTAMP: 184,
   SIZE: 192,
 } as const;
 
-/** kernel: bpf_skb_is_valid_access's common checks. */
-function skbCommon(q: CtxQuery): CtxVerdict | undefined {
+/** Whether [off, off+size) touches the field of `width` bytes at `at` (kernel: bpf_ctx_range). */
+const within = (q: CtxQuery, at: number, width: number) => q.off >= at && q.off < at + width;
+
+/** kernel: bpf_skb_is_valid_access — the checks every __sk_buff program type shares. */
+function skbCommon(q: CtxQuery): CtxVerdict {
   if (q.off < 0 || q.off >= SKB.SIZE || q.off % q.size !== 0) return INVALID;
   if (q.signExtend) return { kind: "unmodelled", what: "sign-extending loads from __sk_buff" };
   if (q.off >= SKB.CB && q.off < SKB.CB_END) return q.off + q.size > SKB.CB_END ? INVALID : SCALAR;
-  return undefined;
+  const ips =
+    within(q, SKB.REMOTE_IP4, 4) ||
+    within(q, SKB.LOCAL_IP4, 4) ||
+    (q.off >= SKB.REMOTE_IP6 && q.off < SKB.LOCAL_IP6_END);
+  if (ips || within(q, SKB.DATA, 4) || within(q, SKB.DATA_END, 4) || within(q, SKB.DATA_META, 4))
+    return q.size === 4 ? SCALAR : INVALID;
+  if (within(q, SKB.FLOW_KEYS, 8)) return INVALID;
+  if (within(q, SKB.HWTSTAMP, 8)) return q.write || q.size !== 8 ? INVALID : SCALAR;
+  if (within(q, SKB.TSTAMP, 8)) return q.size === 8 ? SCALAR : INVALID;
+  if (within(q, SKB.SK, 8)) {
+    if (q.write || q.size !== 8) return INVALID;
+    return { kind: "unmodelled", what: "__sk_buff.sk (PTR_TO_SOCK_COMMON_OR_NULL)" };
+  }
+  if (q.off >= SKB.TSTAMP_TYPE && q.off < SKB.HWTSTAMP) return INVALID; // tstamp_type and padding
+  if (q.write) return q.size === 4 ? SCALAR : INVALID;
+  return narrowOk(q.size, 4) ? SCALAR : INVALID;
 }
+
+const socketFields = (q: CtxQuery) => q.off >= SKB.FAMILY && q.off < SKB.LOCAL_PORT_END;
 
 /** kernel: sk_filter_is_valid_access. */
 function socketFilter(q: CtxQuery): CtxVerdict {
-  const common = skbCommon(q);
-  if (common) return common;
-  if (q.write) return INVALID; // only cb[] is writable
-  if (q.off === SKB.TC_CLASSID || q.off === SKB.DATA || q.off === SKB.DATA_END) return INVALID;
-  if (q.off >= SKB.NAPI_ID) return { kind: "unmodelled", what: `__sk_buff field at offset ${q.off}` };
-  return narrowOk(q.size, 4) ? SCALAR : INVALID;
+  if (
+    within(q, SKB.TC_CLASSID, 4) ||
+    within(q, SKB.DATA, 4) ||
+    within(q, SKB.DATA_META, 4) ||
+    within(q, SKB.DATA_END, 4) ||
+    socketFields(q) ||
+    within(q, SKB.TSTAMP, 8) ||
+    within(q, SKB.WIRE_LEN, 4) ||
+    within(q, SKB.HWTSTAMP, 8)
+  )
+    return INVALID;
+  if (q.write && !(q.off >= SKB.CB && q.off < SKB.CB_END)) return INVALID; // only cb[] is writable
+  return skbCommon(q);
 }
 
 /** kernel: tc_cls_act_is_valid_access. */
 function schedCls(q: CtxQuery): CtxVerdict {
-  const common = skbCommon(q);
-  if (common) return common;
-  if (q.off >= SKB.NAPI_ID) return { kind: "unmodelled", what: `__sk_buff field at offset ${q.off}` };
-  if (q.off === SKB.DATA || q.off === SKB.DATA_END) {
-    if (q.write || q.size !== 4) return INVALID;
-    return { kind: "pointer", type: q.off === SKB.DATA ? "pkt" : "pkt_end" };
-  }
   if (q.write) {
-    // mark (8), queue_mapping (12), priority (32), tc_index (44), tc_classid (72)
-    if (q.off === 12) return { kind: "unmodelled", what: "writes to __sk_buff.queue_mapping" };
-    return [8, 32, 44, SKB.TC_CLASSID].includes(q.off) && q.size === 4 ? SCALAR : INVALID;
+    if (within(q, SKB.QUEUE_MAPPING, 4))
+      return { kind: "unmodelled", what: "writes to __sk_buff.queue_mapping" };
+    const writable =
+      [SKB.MARK, SKB.TC_INDEX, SKB.PRIORITY, SKB.TC_CLASSID].some((at) => within(q, at, 4)) ||
+      (q.off >= SKB.CB && q.off < SKB.CB_END) ||
+      within(q, SKB.TSTAMP, 8);
+    if (!writable) return INVALID;
   }
-  return narrowOk(q.size, 4) ? SCALAR : INVALID;
+  if (socketFields(q)) return INVALID;
+  if (q.off === SKB.TSTAMP_TYPE) return { kind: "unmodelled", what: "__sk_buff.tstamp_type" };
+  const v = skbCommon(q);
+  if (v.kind !== "scalar") return v;
+  if (q.off === SKB.DATA) return { kind: "pointer", type: "pkt" };
+  if (q.off === SKB.DATA_END) return { kind: "pointer", type: "pkt_end" };
+  if (q.off === SKB.DATA_META) return { kind: "pointer", type: "pkt_meta" };
+  return v;
 }
 
 /** kernel: tp_prog_is_valid_access — the record after the 8-byte common header, read-only. */
@@ -120,16 +163,21 @@ function kprobe(q: CtxQuery): CtxVerdict {
 
 /** kernel: cg_skb_is_valid_access — packet reads (privileged), a few writable fields. */
 function cgroupSkb(q: CtxQuery): CtxVerdict {
-  const common = skbCommon(q);
-  if (common) return common;
-  if (q.off === SKB.TC_CLASSID) return INVALID;
-  if (q.off >= SKB.NAPI_ID) return { kind: "unmodelled", what: `__sk_buff field at offset ${q.off}` };
-  if (q.off === SKB.DATA || q.off === SKB.DATA_END) {
-    if (q.write || q.size !== 4) return INVALID;
-    return { kind: "pointer", type: q.off === SKB.DATA ? "pkt" : "pkt_end" };
+  if (within(q, SKB.TC_CLASSID, 4) || within(q, SKB.DATA_META, 4) || within(q, SKB.WIRE_LEN, 4))
+    return INVALID;
+  if (q.write) {
+    const writable =
+      within(q, SKB.MARK, 4) ||
+      within(q, SKB.PRIORITY, 4) ||
+      (q.off >= SKB.CB && q.off < SKB.CB_END) ||
+      within(q, SKB.TSTAMP, 8);
+    if (!writable) return INVALID;
   }
-  if (q.write) return [8, 32].includes(q.off) && q.size === 4 ? SCALAR : INVALID; // mark, priority
-  return narrowOk(q.size, 4) ? SCALAR : INVALID;
+  const v = skbCommon(q);
+  if (v.kind !== "scalar") return v;
+  if (q.off === SKB.DATA) return { kind: "pointer", type: "pkt" };
+  if (q.off === SKB.DATA_END) return { kind: "pointer", type: "pkt_end" };
+  return v;
 }
 
 /**
@@ -169,3 +217,73 @@ export function directPacketAccess(type: ProgTypeName, write: boolean): boolean 
 /** Program types that may use LD_ABS / LD_IND (kernel: may_access_skb). */
 export const mayAccessSkb = (type: ProgTypeName): boolean =>
   type === "SOCKET_FILTER" || type === "SCHED_CLS" || type === "SCHED_ACT";
+
+const SKB_FIELDS: ReadonlyArray<readonly [number, number, string]> = [
+  [0, 4, "len"],
+  [4, 4, "pkt_type"],
+  [8, 4, "mark"],
+  [12, 4, "queue_mapping"],
+  [16, 4, "protocol"],
+  [20, 4, "vlan_present"],
+  [24, 4, "vlan_tci"],
+  [28, 4, "vlan_proto"],
+  [32, 4, "priority"],
+  [36, 4, "ingress_ifindex"],
+  [40, 4, "ifindex"],
+  [44, 4, "tc_index"],
+  [48, 20, "cb"],
+  [68, 4, "hash"],
+  [72, 4, "tc_classid"],
+  [76, 4, "data"],
+  [80, 4, "data_end"],
+  [84, 4, "napi_id"],
+  [88, 4, "family"],
+  [92, 4, "remote_ip4"],
+  [96, 4, "local_ip4"],
+  [100, 16, "remote_ip6"],
+  [116, 16, "local_ip6"],
+  [132, 4, "remote_port"],
+  [136, 4, "local_port"],
+  [140, 4, "data_meta"],
+  [144, 8, "flow_keys"],
+  [152, 8, "tstamp"],
+  [160, 4, "wire_len"],
+  [164, 4, "gso_segs"],
+  [168, 8, "sk"],
+  [176, 4, "gso_size"],
+  [180, 1, "tstamp_type"],
+  [184, 8, "hwtstamp"],
+];
+const XDP_FIELDS: ReadonlyArray<readonly [number, number, string]> = [
+  [0, 4, "data"],
+  [4, 4, "data_end"],
+  [8, 4, "data_meta"],
+  [12, 4, "ingress_ifindex"],
+  [16, 4, "rx_queue_index"],
+  [20, 4, "egress_ifindex"],
+];
+
+/** The context field at `off` by its C name (`__sk_buff.tc_classid`), offset and width, for hints. */
+export function ctxField(
+  type: ProgTypeName,
+  off: number,
+): { readonly name: string; readonly at: number; readonly width: number } | undefined {
+  const skb =
+    type === "SOCKET_FILTER" || type === "SCHED_CLS" || type === "SCHED_ACT" || type === "CGROUP_SKB";
+  const table = skb ? SKB_FIELDS : type === "XDP" ? XDP_FIELDS : undefined;
+  const f = table?.find(([at, width]) => off >= at && off < at + width);
+  if (!f) return undefined;
+  return { name: `${skb ? "__sk_buff" : "xdp_md"}.${f[2]}`, at: f[0], width: f[1] };
+}
+
+/** The program type as people write it in hints. */
+export const PROG_TYPE_WORDS: Partial<Record<ProgTypeName, string>> = {
+  SOCKET_FILTER: "socket filters",
+  SCHED_CLS: "tc programs",
+  CGROUP_SKB: "cgroup_skb programs",
+  XDP: "XDP programs",
+  TRACEPOINT: "tracepoints",
+  RAW_TRACEPOINT: "raw tracepoints",
+  KPROBE: "kprobes and uprobes",
+  PERF_EVENT: "perf_event programs",
+};

@@ -43,6 +43,8 @@ export interface Env {
   /** Appends a line to the verifier log when the log level allows it. */
   log(level: 1 | 2, line: string): void;
   readonly logLevel: 0 | 1 | 2;
+  /** Where an instruction (by slot) came from, for hints: `line 12` with line info, else `insn 12`. */
+  where(slot: number): string;
 }
 
 export const newId = (env: Env): number => ++env.idGen;

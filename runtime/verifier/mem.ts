@@ -8,7 +8,8 @@ import {
   type Bounds,
 } from "./bounds.js";
 import { failure, notModelled, VerifierCode, type Failure } from "./codes.js";
-import { ctxAccess, directPacketAccess } from "./context.js";
+import { ctxAccess, ctxField, directPacketAccess, PROG_TYPE_WORDS } from "./context.js";
+import type { ProgTypeName } from "../uapi/bpf.js";
 import type { Env } from "./env.js";
 import { copyReg, isKnownZero, pointerReg, regText, regTypeName, scalarReg, type RegState } from "./reg.js";
 import { curFrame, MAX_STACK, Slot, type StackState, type VerifierState } from "./state.js";
@@ -365,7 +366,9 @@ export function checkMemAccess(
         return failure(
           VerifierCode.PACKET_RANGE,
           `cannot ${op.access} into packet`,
-          `${env.progType} programs cannot ${op.access} packet data directly`,
+          op.access === "write" && directPacketAccess(env.progType, false)
+            ? `${PROG_TYPE_WORDS[env.progType] ?? `${env.progType} programs`} may read the packet but not change it: keep the view read-only`
+            : `${PROG_TYPE_WORDS[env.progType] ?? `${env.progType} programs`} cannot ${op.access} packet data directly`,
           regno,
         );
       }
@@ -413,7 +416,7 @@ export function checkMemAccess(
         return failure(
           VerifierCode.CTX_ACCESS,
           `invalid bpf_context access off=${off} size=${size}`,
-          `${env.progType} context has no ${op.access === "write" ? "writable" : "readable"} field of ${size} bytes at offset ${off}`,
+          ctxHint(env.progType, off, size, op.access === "write"),
           regno,
         );
       }
@@ -431,9 +434,11 @@ export function checkMemAccess(
       return failure(
         VerifierCode.INVALID_MEM_ACCESS,
         `R${regno} invalid mem access '${regTypeName(reg)}'`,
-        reg.type === "scalar"
-          ? `R${regno} holds a number, not a pointer: memory is reached through ctx, the stack (r10), map values or packet pointers`
-          : `R${regno} (${regTypeName(reg)}) cannot be dereferenced`,
+        reg.type === "scalar" && reg.releasedAt !== undefined
+          ? `R${regno} pointed to a ring buffer record that was submitted or discarded at ${env.where(reg.releasedAt)}: fill the record in before bpf_ringbuf_submit, never after`
+          : reg.type === "scalar"
+            ? `R${regno} holds a number, not a pointer: memory is reached through ctx, the stack (r10), map values or packet pointers`
+            : `R${regno} (${regTypeName(reg)}) cannot be dereferenced`,
         regno,
       );
   }
@@ -531,3 +536,18 @@ export function checkHelperMem(
 }
 
 export { tnumIsAligned };
+
+function ctxHint(type: ProgTypeName, off: number, size: number, write: boolean): string {
+  const field = ctxField(type, off);
+  const who = PROG_TYPE_WORDS[type] ?? `${type} programs`;
+  const verb = write ? "writable" : "readable";
+  if (!field) return `${type} context has no ${verb} field of ${size} bytes at offset ${off}`;
+  if (!write && /\.data(_end|_meta)?$/.test(field.name) && !directPacketAccess(type, false))
+    return `${who} cannot reach the packet directly: copy bytes out with bpf_skb_load_bytes (ctx.packet.read)`;
+  // the same field at its own offset and width: is only the access size wrong?
+  const whole = field.width <= 8 ? field.width : 4;
+  const natural = ctxAccess(type, { off: field.at, size: whole, write, signExtend: false });
+  if (natural.kind !== "invalid" && (off !== field.at || size !== whole))
+    return `${field.name} is ${verb} in ${who} only as ${whole} bytes at its own offset ${field.at}`;
+  return `${field.name} is not ${verb} in ${who}: use another field or program type`;
+}

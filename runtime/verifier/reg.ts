@@ -57,6 +57,11 @@ export interface RegState {
   written: boolean;
   /** PTR_TO_FUNC: first instruction of the function. */
   func?: number;
+  /**
+   * A scalar left behind by releasing a reference (a submitted or discarded ring-buffer record):
+   * the slot of the releasing call, so a later use can say why the pointer is gone. Never compared.
+   */
+  releasedAt?: number;
 }
 
 export function notInit(): RegState {

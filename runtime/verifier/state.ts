@@ -47,6 +47,27 @@ export interface Checkpoint {
   readonly parent: Checkpoint | undefined;
   hits: number;
   misses: number;
+  /**
+   * Registers of the innermost frame that are live here and hold a known constant, with their
+   * values: a state can only be covered when it holds the same constants there, so these few
+   * comparisons reject most candidates before the full states_equal walk.
+   */
+  readonly constRegs: readonly number[];
+  readonly constVals: readonly bigint[];
+  /** Hash of the registers (verify.ts regsKey): exactly equal states have equal keys. */
+  readonly key: number;
+}
+
+/** The quick necessary condition of statesEqual: `cur` holds the checkpoint's live constants. */
+export function sameConstants(cp: Checkpoint, cur: VerifierState): boolean {
+  if (cp.state.frames.length !== cur.frames.length) return false;
+  const regs = cur.frames[cur.frames.length - 1]!.regs;
+  for (let k = 0; k < cp.constRegs.length; k++) {
+    const r = regs[cp.constRegs[k]!]!;
+    if (r.type !== "scalar" || r.bounds.varOff.mask !== 0n || r.bounds.varOff.value !== cp.constVals[k])
+      return false;
+  }
+  return true;
 }
 
 export interface VerifierState {
@@ -136,7 +157,7 @@ export function statesEqual(
   old: VerifierState,
   cur: VerifierState,
   exact = false,
-  live?: { readonly regs: Uint16Array; readonly insn: number },
+  live?: { readonly regs: Uint16Array; readonly precise?: Uint16Array; readonly insn: number },
 ): boolean {
   if (old.frames.length !== cur.frames.length) return false;
   if (old.refs.length !== cur.refs.length) return false;
@@ -158,9 +179,17 @@ export function statesEqual(
     // frame resumes after (or, for a callback, at) the call it is in
     const at = f === old.frames.length - 1 ? live?.insn : old.frames[f + 1]!.callsite;
     const mask = !exact && live && at !== undefined ? live.regs[at]! | (1 << 10) : 0x7ff;
+    // live scalars whose value reaches no check are compared by type only (kernel: regsafe on a
+    // scalar without the precise mark)
+    const precise = !exact && live?.precise && at !== undefined ? live.precise[at]! : 0x7ff;
     for (let r = 0; r < 11; r++) {
       if (!(mask & (1 << r))) continue;
-      if (!regSafe(of.regs[r]!, cf.regs[r]!, idmap, exact)) return false;
+      const o = of.regs[r]!;
+      if (!(precise & (1 << r)) && o.type === "scalar") {
+        if (cf.regs[r]!.type !== "scalar") return false;
+        continue;
+      }
+      if (!regSafe(o, cf.regs[r]!, idmap, exact)) return false;
     }
     if (!stackSafe(of.stack, cf.stack, idmap, exact)) return false;
   }

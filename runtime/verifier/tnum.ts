@@ -27,7 +27,11 @@ export const tnumEquals = (a: Tnum, b: Tnum): boolean => a.value === b.value && 
 
 /** Index of the highest set bit, 1-based (fls64); 0 for 0. */
 function fls64(x: bigint): number {
-  return x === 0n ? 0 : x.toString(2).length;
+  // two 32-bit halves: Math.clz32 instead of formatting the bigint (a hot path of tnum_range)
+  const hi = Number(x >> 32n);
+  if (hi) return 64 - Math.clz32(hi);
+  const lo = Number(x & 0xffff_ffffn);
+  return lo ? 32 - Math.clz32(lo) : 0;
 }
 
 /** kernel: tnum_range — smallest tnum holding [min, max] (unsigned). */
@@ -126,9 +130,10 @@ export function tnumIntersect(a: Tnum, b: Tnum): Tnum {
 
 /** kernel: tnum_cast — keep the low `size` bytes. */
 export function tnumCast(a: Tnum, size: number): Tnum {
-  const m = size >= 8 ? U64 : (1n << BigInt(size * 8)) - 1n;
-  return T(a.value & m, a.mask & m);
+  const m = size >= 8 ? U64 : (CAST_MASK[size] ?? (1n << BigInt(size * 8)) - 1n);
+  return { value: a.value & m, mask: a.mask & m };
 }
+const CAST_MASK: Readonly<Record<number, bigint>> = { 1: 0xffn, 2: 0xffffn, 4: 0xffff_ffffn };
 
 export const tnumIsAligned = (a: Tnum, size: number): boolean =>
   size === 0 || ((a.value | a.mask) & BigInt(size - 1)) === 0n;

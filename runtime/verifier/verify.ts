@@ -19,6 +19,7 @@ import { markGoodPacket, markPtrOrNull, negate, refine, scalarBranchTaken } from
 import { callGlobal, checkHelperCall, enterSubprog, leaveCallback, leaveSubprog } from "./call.js";
 import { findGlobalFuncs } from "./globals.js";
 import { computeLiveRegs } from "./liveness.js";
+import { computePreciseRegs, functionSuccessors } from "./precision.js";
 import { buildCfg } from "./cfg.js";
 import { failure, notModelled, VerifierCode, type Failure } from "./codes.js";
 import { mayAccessSkb } from "./context.js";
@@ -43,6 +44,7 @@ import {
   curFrame,
   MAX_STACK,
   newFrame,
+  sameConstants,
   statesEqual,
   type Checkpoint,
   type VerifierState,
@@ -117,7 +119,12 @@ function verifyOnce(
   const input = normalizeInput(program, options.license);
   const lines: string[] = [];
   const stats = { processed: 0, total: 0, peak: 0, live: 0, maxPerInsn: 0 };
-  const finish = (failed?: { f: Failure; insn: number; state?: VerifierState }): VerifyResult => {
+  const finish = (failed?: {
+    f: Failure;
+    insn: number;
+    state?: VerifierState;
+    at?: number;
+  }): VerifyResult => {
     if (failed && logLevel > 0) lines.push(failed.f.message);
     if (logLevel > 0) {
       lines.push(
@@ -126,7 +133,7 @@ function verifyOnce(
     }
     return {
       accepted: !failed,
-      diagnostics: failed ? [toDiagnostic(input, failed.f, failed.insn, failed.state)] : [],
+      diagnostics: failed ? [toDiagnostic(input, failed.f, failed.insn, failed.state, failed.at)] : [],
       log: lines.length ? lines.join("\n") + "\n" : "",
       processedInsns: stats.processed,
       peakStates: stats.peak,
@@ -178,6 +185,11 @@ function verifyOnce(
     log: (level, line) => {
       if (logLevel >= level) lines.push(line);
     },
+    where: (slot) => {
+      const at = cfg.atSlot[slot];
+      const loc = at !== undefined && at >= 0 ? locationOf(input, at) : undefined;
+      return loc ? `line ${loc.line}` : `insn ${slot}`;
+    },
   };
   const gpl = gplCompatible(input.license);
 
@@ -194,7 +206,25 @@ function verifyOnce(
   });
 
   const liveRegs = computeLiveRegs(input.instructions, cfg);
-  const explored = new Map<number, Checkpoint[]>();
+  // source line starting at each instruction (BTF line info), for hints
+  const lineAt: Array<number | undefined> = [];
+  for (const li of input.lineInfo) lineAt[li.insn] = li.line;
+  const lineIn = (i: number): number => {
+    for (let k = i; k >= 0; k--) if (lineAt[k] !== undefined) return lineAt[k]!;
+    return 0;
+  };
+  const preciseRegs = computePreciseRegs(
+    input.instructions,
+    cfg,
+    functionSuccessors(input.instructions, cfg),
+    env.lddw,
+    returnRange(env.progType, env.expectedAttachType) !== undefined,
+  );
+  const liveness = { regs: liveRegs, precise: preciseRegs };
+  const explored = new Map<
+    number,
+    { done: Checkpoint[]; active: Checkpoint[]; byKey: Map<number, Checkpoint[]> }
+  >();
   const pending: Pending[] = [];
   let st = init;
   let idx = 0;
@@ -209,6 +239,7 @@ function verifyOnce(
     while (cp) {
       cp.branches--;
       if (cp.branches > 0) break;
+      finished(cp);
       cp = cp.parent;
     }
   };
@@ -229,40 +260,68 @@ function verifyOnce(
   };
 
   /** kernel: is_state_visited. Returns true when the path can be cut. */
+  /**
+   * kernel: is_state_visited. Returns true when the path can be cut.
+   *
+   * Checkpoints still being explored below (branches > 0: ancestors of this path, e.g. earlier
+   * iterations of the loop we are in) can only reveal an infinite loop, by being exactly equal;
+   * they are found by a hash of the registers rather than by walking all of them, which made a
+   * long loop quadratic. Finished checkpoints (branches = 0) are the ones that prune, compared in
+   * turn and dropped when they keep missing.
+   */
   const visit = (i: number): boolean | Failure => {
-    let list = explored.get(i);
-    if (!list) explored.set(i, (list = []));
+    let at = explored.get(i);
+    if (!at) explored.set(i, (at = { done: [], active: [], byKey: new Map() }));
     let addNew = callsCallback[i] === 1 || (jmps - prevJmps >= 2 && stats.processed - prevInsns >= 8);
-    for (const cp of list) {
-      if (cp.branches > 0 && callsCallback[i]) {
-        if (statesEqual(cp.state, st)) {
-          cp.hits++;
-          return true;
+    const key = regsKey(st);
+    if (at.active.length) {
+      if (callsCallback[i]) {
+        // the loop through a callback is cut as soon as a state repeats within the ranges seen
+        for (const cp of at.active) {
+          if (sameConstants(cp, st) && statesEqual(cp.state, st)) {
+            cp.hits++;
+            return true;
+          }
         }
-        continue;
-      }
-      if (cp.branches > 0) {
-        if (statesEqual(cp.state, st, true)) {
-          return failure(
-            VerifierCode.INFINITE_LOOP,
-            `infinite loop detected at insn ${slotOf(i)}`,
-            "the loop can come back to this point with exactly the same state: make sure it changes a bounded counter",
-          );
+      } else {
+        for (const cp of at.byKey.get(key) ?? []) {
+          if (statesEqual(cp.state, st, true)) {
+            return failure(
+              VerifierCode.INFINITE_LOOP,
+              `infinite loop detected at insn ${slotOf(i)}`,
+              "the loop can come back to this point with exactly the same state: make sure it changes a bounded counter",
+            );
+          }
         }
+        // inside a loop, checkpoint only every so often (kernel: the jmps/insns_processed heuristic)
         if (jmps - prevJmps < 20 && stats.processed - prevInsns < 100) addNew = false;
-        continue;
       }
-      if (statesEqual(cp.state, st, false, { regs: liveRegs, insn: i })) {
+    }
+    let dropped = false;
+    for (const cp of at.done) {
+      if (sameConstants(cp, st) && statesEqual(cp.state, st, false, { ...liveness, insn: i })) {
         cp.hits++;
         return true;
       }
       cp.misses++;
+      if (cp.misses > cp.hits * 3 + 3) dropped = true;
     }
-    // kernel: drop explored states that keep missing
-    const kept = list.filter((cp) => cp.branches > 0 || cp.misses <= cp.hits * 3 + 3);
-    stats.live -= list.length - kept.length;
-    if (kept.length !== list.length) explored.set(i, (list = kept));
+    if (dropped) {
+      // kernel: drop explored states that keep missing
+      const kept = at.done.filter((cp) => cp.misses <= cp.hits * 3 + 3);
+      stats.live -= at.done.length - kept.length;
+      at.done = kept;
+    }
     if (!addNew) return false;
+    const constRegs: number[] = [];
+    const constVals: bigint[] = [];
+    const live = liveRegs[i]! & preciseRegs[i]!;
+    curFrame(st).regs.forEach((r, k) => {
+      if (live & (1 << k) && r.type === "scalar" && r.bounds.varOff.mask === 0n) {
+        constRegs.push(k);
+        constVals.push(r.bounds.varOff.value);
+      }
+    });
     const cp: Checkpoint = {
       state: copyState(st),
       insn: i,
@@ -270,16 +329,33 @@ function verifyOnce(
       parent: st.parent,
       hits: 0,
       misses: 0,
+      constRegs,
+      constVals,
+      key,
     };
-    list.push(cp);
+    at.active.push(cp);
+    const bucket = at.byKey.get(key);
+    if (bucket) bucket.push(cp);
+    else at.byKey.set(key, [cp]);
     st.parent = cp;
     prevJmps = jmps;
     prevInsns = stats.processed;
     stats.total++;
     stats.live++;
     if (stats.live > stats.peak) stats.peak = stats.live;
-    if (list.length > stats.maxPerInsn) stats.maxPerInsn = list.length;
+    const here = at.active.length + at.done.length;
+    if (here > stats.maxPerInsn) stats.maxPerInsn = here;
     return false;
+  };
+
+  /** A checkpoint whose paths are all explored moves from the active set to the pruning list. */
+  const finished = (cp: Checkpoint) => {
+    const at = explored.get(cp.insn)!;
+    removeFrom(at.active, cp);
+    const bucket = at.byKey.get(cp.key)!;
+    removeFrom(bucket, cp);
+    if (!bucket.length) at.byKey.delete(cp.key);
+    at.done.push(cp);
   };
 
   const pushBranch = (s: VerifierState, target: number): Failure | undefined => {
@@ -295,6 +371,21 @@ function verifyOnce(
     return undefined;
   };
 
+  const fieldsOk = new Uint8Array(input.instructions.length);
+  // times the walk reached each loop head: the loop that used up the budget, for the hint
+  const loopEntries = new Uint32Array(input.instructions.length);
+  const tooComplexHint = (): string => {
+    let hot = -1;
+    loopEntries.forEach((n, k) => {
+      if (n > 0 && (hot < 0 || n > loopEntries[hot]!)) hot = k;
+    });
+    if (hot < 0)
+      return "the verifier walks every path separately: fewer independent branches in a row, or split the program (tail calls)";
+    return (
+      `the verifier walks loops one iteration at a time, and the loop at ${env.where(slotOf(hot))} was entered ` +
+      `${loopEntries[hot]} times: give it a smaller bound, or move the body into bpf.loop (checked once, not per iteration)`
+    );
+  };
   const step = (i: number): Step => {
     const insn = input.instructions[i]!;
     const form = formOf(insn);
@@ -303,8 +394,12 @@ function verifyOnce(
         VerifierCode.INVALID_INSN,
         `unknown opcode ${insn.opcode.toString(16).padStart(2, "0")}`,
       );
-    const reserved = reservedFieldFailure(insn, form);
-    if (reserved) return reserved;
+    if (!fieldsOk[i]) {
+      // once per instruction: its fields do not change between paths
+      const reserved = reservedFieldFailure(insn, form);
+      if (reserved) return reserved;
+      fieldsOk[i] = 1;
+    }
     const next = i + 1;
     switch (form.kind) {
       case "alu":
@@ -451,7 +546,7 @@ function verifyOnce(
             return failure(
               VerifierCode.REFERENCE_LEAK,
               `Unreleased reference id=${ref.id} alloc_insn=${ref.insn}`,
-              `the ring buffer record reserved at insn ${ref.insn} must be submitted or discarded on every path`,
+              `the ring buffer record reserved at ${env.where(ref.insn)} must be submitted or discarded on every path`,
             );
           }
           return { exit: true };
@@ -462,7 +557,7 @@ function verifyOnce(
           return failure(
             VerifierCode.REFERENCE_LEAK,
             `Unreleased reference id=${ref.id} alloc_insn=${ref.insn}\nBPF_EXIT instruction in main prog would lead to reference leak`,
-            `the ring buffer record reserved at insn ${ref.insn} must be submitted or discarded on every path (bpf_ringbuf_submit / bpf_ringbuf_discard)`,
+            `the ring buffer record reserved at ${env.where(ref.insn)} must be submitted or discarded on every path that leaves the program (bpf_ringbuf_submit / bpf_ringbuf_discard)`,
           );
         }
         const f = readReg(0);
@@ -622,24 +717,29 @@ function verifyOnce(
   };
 
   // the walk (kernel: do_check) from one initial state
-  type Refusal = { f: Failure; insn: number; state: VerifierState };
+  /** `at`: the instruction whose source line explains the refusal better than `insn`'s own. */
+  type Refusal = { f: Failure; insn: number; state: VerifierState; at?: number };
   const walk = (start: VerifierState, startInsn: number): Refusal | undefined => {
     st = start;
     idx = startInsn;
     let from = -1;
+    // the last two source lines this path went through (for a leak found at a shared exit)
+    let curLine = 0;
+    let prevLine = 0;
     for (;;) {
       if (++stats.processed > COMPLEXITY_LIMIT_INSNS) {
         return {
           f: failure(
             VerifierCode.TOO_COMPLEX,
             `BPF program is too large. Processed ${stats.processed} insn`,
-            "the verifier explores every path: bound loops tighter or split the program (tail calls)",
+            tooComplexHint(),
           ),
           insn: idx,
           state: st,
         } as Refusal;
       }
       env.insn = idx;
+      if (cfg.loopHead[idx]) loopEntries[idx]!++;
       if (cfg.prunePoint[idx] || cfg.loopHead[idx] || callsCallback[idx]) {
         const v = visit(idx);
         if (typeof v !== "boolean") return { f: v, insn: idx, state: st };
@@ -649,6 +749,8 @@ function verifyOnce(
           const p = pending.pop();
           if (!p) break;
           ({ state: st, insn: idx, from } = p);
+          curLine = lineIn(from);
+          prevLine = 0;
           if (logLevel > 0) lines.push(`from ${slotOf(from)} to ${slotOf(idx)}: ${stateText(st)}`);
           continue;
         }
@@ -660,12 +762,29 @@ function verifyOnce(
         );
         if (logLevel > 1) lines.push(`${slotOf(idx)}: ${stateText(st)}`);
       }
+      const line = lineAt[idx];
+      if (line !== undefined && line !== curLine) {
+        prevLine = curLine;
+        curLine = line;
+      }
       const r = step(idx);
-      if ("code" in r) return { f: r, insn: idx, state: st };
+      if ("code" in r) {
+        // a leak is found at an exit that many returns may share: the reservation and the last
+        // branch taken on this path say more
+        if (r.code === VerifierCode.REFERENCE_LEAK && st.refs.length) {
+          // point at the reservation; the hint names the line this path leaves through
+          const alloc = cfg.atSlot[st.refs[0]!.insn]!;
+          const after = lineIn(idx) === curLine ? prevLine : curLine;
+          const f = after ? { ...r, hint: `${r.hint ?? ""}; this path returns after line ${after}` } : r;
+          return { f, insn: idx, state: st, at: alloc };
+        }
+        return { f: r, insn: idx, state: st };
+      }
       if ("next" in r) {
         if (logLevel > 0 && r.next !== idx + 1 && !("exit" in r)) {
           // jumps show in the next line's index, like the kernel log
         }
+        if (r.next !== idx + 1) from = idx;
         idx = r.next;
         continue;
       }
@@ -673,6 +792,8 @@ function verifyOnce(
       const p = pending.pop();
       if (!p) break;
       ({ state: st, insn: idx, from } = p);
+      curLine = lineIn(from);
+      prevLine = 0;
       if (logLevel > 0) lines.push(`from ${slotOf(from)} to ${slotOf(idx)}: ${stateText(st)}`);
     }
     return undefined;
@@ -697,8 +818,8 @@ function verifyOnce(
   }
 
   // kernel: check_max_stack_depth — the combined stack of any call chain fits in 512 bytes
-  const f = checkCombinedStack(env);
-  if (f) return finish({ f, insn: 0 });
+  const deep = checkCombinedStack(env);
+  if (deep) return finish(deep);
   return finish();
 }
 
@@ -778,36 +899,112 @@ function matchPacketPointers(
   }
 }
 
+/** kernel: BPF_PRIV_STACK_MIN_SIZE */
+const PRIV_STACK_MIN_SIZE = 64;
+
+/** Removes one element (by identity) from a small array. */
+function removeFrom<T>(xs: T[], x: T): void {
+  const k = xs.lastIndexOf(x);
+  if (k >= 0) xs.splice(k, 1);
+}
+
+/**
+ * A hash of the innermost frame's registers that exactly equal states share (types, offsets and
+ * the low bits of their bounds): buckets the checkpoints compared for an infinite loop.
+ */
+function regsKey(s: VerifierState): number {
+  const regs = curFrame(s).regs;
+  let h = s.frames.length;
+  for (let r = 0; r < regs.length; r++) {
+    const x = regs[r]!;
+    h = (Math.imul(h, 31) + REG_TYPE_CODE[x.type]!) | 0;
+    if (x.type === "not_init") continue;
+    const b = x.bounds;
+    h = (Math.imul(h, 31) + x.off) | 0;
+    h = (Math.imul(h, 31) + Number(BigInt.asUintN(32, b.varOff.value))) | 0;
+    h = (Math.imul(h, 31) + Number(BigInt.asUintN(32, b.varOff.mask))) | 0;
+    h = (Math.imul(h, 31) + Number(BigInt.asUintN(32, b.umax))) | 0;
+    h = (Math.imul(h, 31) + Number(BigInt.asUintN(32, b.smin))) | 0;
+  }
+  return h;
+}
+
+const REG_TYPE_CODE: Readonly<Record<RegState["type"], number>> = {
+  not_init: 0,
+  scalar: 1,
+  ctx: 2,
+  stack: 3,
+  map_ptr: 4,
+  map_value: 5,
+  pkt: 6,
+  pkt_meta: 7,
+  pkt_end: 8,
+  mem: 9,
+  func: 10,
+};
+
 /** kernel: check_max_stack_depth (round_up_stack_depth: 32-byte units, at least 1 byte). */
-function checkCombinedStack(env: Env): Failure | undefined {
+function checkCombinedStack(env: Env): { f: Failure; insn: number } | undefined {
   const { program, cfg } = env;
   const round = (d: number) => Math.ceil(Math.max(d, 1) / 32) * 32;
-  const callees: number[][] = cfg.subprogStart.map(() => []);
+  // callee subprogram and the instruction that calls it (or passes it as a callback)
+  const callees: Array<Array<[number, number]>> = cfg.subprogStart.map(() => []);
   program.forEach((insn, i) => {
     if (insn.opcode === Op.CALL && insn.src === CallSrc.LOCAL) {
-      callees[cfg.subprogOf[i]!]!.push(cfg.subprogOf[cfg.atSlot[cfg.slot[i]! + insn.imm + 1]!]!);
+      callees[cfg.subprogOf[i]!]!.push([cfg.subprogOf[cfg.atSlot[cfg.slot[i]! + insn.imm + 1]!]!, i]);
     }
     // a callback runs on top of the frame that passes it (kernel: check_max_stack_depth's is_cb)
     const t = env.lddw.get(i);
-    if (t?.kind === "func") callees[cfg.subprogOf[i]!]!.push(cfg.subprogOf[t.insn]!);
+    if (t?.kind === "func") callees[cfg.subprogOf[i]!]!.push([cfg.subprogOf[t.insn]!, i]);
   });
-  const dfs = (sp: number, depth: number, frames: number): Failure | undefined => {
-    const total = depth + round(env.stackDepth[sp]!);
+  // the refusal points at the call that makes the chain too deep (the kernel names no instruction)
+  // kernel: bpf_enable_priv_stack — tracing-like programs (JIT on x86-64) give every function
+  // with at least 64 bytes of stack a private stack of its own, outside the combined 512 (unless a
+  // tail call is reachable, which tsbpf takes as any tail call in the program)
+  const tracing =
+    ["KPROBE", "TRACEPOINT", "PERF_EVENT", "RAW_TRACEPOINT"].includes(env.progType) ||
+    (env.progType === "TRACING" && env.expectedAttachType !== AttachType.TRACE_ITER);
+  const privStack = tracing && !env.hasTailCall;
+  const dfs = (
+    sp: number,
+    depth: number,
+    frames: number,
+    via: number,
+  ): { f: Failure; insn: number } | undefined => {
+    const own = round(env.stackDepth[sp]!);
+    if (privStack && own >= PRIV_STACK_MIN_SIZE) {
+      if (own > MAX_STACK) {
+        const f = failure(
+          VerifierCode.CALL_STACK,
+          `stack size of subprog ${sp} is ${own}. Too large`,
+          "a function's own stack is at most 512 bytes",
+        );
+        return { f, insn: via };
+      }
+      for (const [c, at] of callees[sp]!) {
+        if (frames >= 8) break;
+        const r = dfs(c, depth, frames + 1, at);
+        if (r) return r;
+      }
+      return undefined;
+    }
+    const total = depth + own;
     if (total > MAX_STACK) {
-      return failure(
+      const f = failure(
         VerifierCode.CALL_STACK,
         `combined stack size of ${frames} calls is ${total}. Too large`,
-        "use less stack in nested functions (move buffers to a per-CPU array map)",
+        `each function's stack is rounded up to 32 bytes and a call chain shares 512: use less stack in nested functions (move buffers to a per-CPU array map) or inline them`,
       );
+      return { f, insn: via };
     }
-    for (const c of callees[sp]!) {
+    for (const [c, at] of callees[sp]!) {
       if (frames >= 8) break;
-      const f = dfs(c, total, frames + 1);
-      if (f) return f;
+      const r = dfs(c, total, frames + 1, at);
+      if (r) return r;
     }
     return undefined;
   };
-  return cfg.subprogStart.length > 1 ? dfs(0, 0, 1) : undefined;
+  return cfg.subprogStart.length > 1 ? dfs(0, 0, 1, 0) : undefined;
 }
 
 /** The registers of the innermost frame, as the kernel log prints a state. */
@@ -827,14 +1024,23 @@ function locationOf(input: VerifyInput, insn: number): SourceLocation | undefine
   return input.instructions[insn]?.meta?.source;
 }
 
-function toDiagnostic(input: VerifyInput, f: Failure, insn: number, state?: VerifierState): Diagnostic {
+function toDiagnostic(
+  input: VerifyInput,
+  f: Failure,
+  insn: number,
+  state?: VerifierState,
+  at?: number,
+): Diagnostic {
   const slot = slotOfInsn(input.instructions, insn);
   const text = input.instructions[insn] ? insnText(input.instructions[insn]!) : "";
   const reg = f.regno !== undefined && state ? curFrame(state).regs[f.regno] : undefined;
   const regPart = reg && reg.type !== "not_init" ? ` (R${f.regno}=${regText(reg)})` : "";
   const firstLine = f.message.split("\n")[0]!;
   const message = `insn ${slot}${text ? ` ${text}` : ""}: ${firstLine}${regPart}`;
-  const location = locationOf(input, insn);
+  // `at` only with BTF line info (compiled programs): assembler sources keep the exit's own line
+  const location =
+    (at !== undefined && input.lineInfo.length ? locationOf(input, at) : undefined) ??
+    locationOf(input, insn);
   return {
     code: f.code,
     severity: "error",

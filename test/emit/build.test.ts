@@ -41,6 +41,32 @@ describe("buildObject", () => {
     expect(readdirSync(dir).sort()).toEqual(["probe.bpf.o", "probe.ts"]);
   });
 
+  it("verifies the object as written: globals and BPF-to-BPF calls pass without warnings", () => {
+    const dir = freshDir();
+    const entry = join(dir, "probe.ts");
+    writeFileSync(
+      entry,
+      `import { rawTracepoint, u64 } from "tsbpf";
+let seen: u64 = 0;
+let last: u64 = 7;
+/** @noinline */
+function mix(a: u64, b: u64): u64 {
+  return a * 31 + b;
+}
+export const p = rawTracepoint("sys_enter", (ctx) => {
+  seen += 1;
+  last = mix(ctx.arg(0), last);
+  return 0;
+});
+`,
+    );
+    const r = buildObject(entry);
+    if (!r.ok) throw new Error(r.diagnostics.map((d) => `${d.code} ${d.message}`).join("\n"));
+    expect(r.warnings ?? []).toEqual([]);
+    const spec = loadCollectionSpec(new Uint8Array(readFileSync(r.value.out)));
+    expect(spec.ok && spec.value.data.map((d) => d.name).sort()).toEqual([".bss", ".data"]);
+  });
+
   it("writes to -o, replacing what was there, and strips .BTF.ext without debug", () => {
     const dir = freshDir();
     const out = join(dir, "x.o");

@@ -73,6 +73,26 @@ export function exampleObjects(): Array<CorpusEntry | string> {
     });
 }
 
+/**
+ * The reference loops of ../shared/bench (sum, csum, alu32/64, parse, empty) built as their README
+ * says: the kernel walks their bounded loops for 23–65 ms, the verifier's speed yardstick.
+ */
+export function benchObjects(): Array<CorpusEntry | string> {
+  const dir = resolve(process.env.TSBPF_BENCH_DIR ?? join(ROOT, "../shared/bench"));
+  if (!existsSync(dir) || clangUnavailable()) return [];
+  const out = mkdtempSync(join(tmpdir(), "tsbpf-verifier-bench-"));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".c"))
+    .sort()
+    .map((f) => {
+      const obj = join(out, f.replace(/\.c$/, ".o"));
+      const r = spawnSync("clang", [...CLANG_FLAGS, join(dir, f), "-o", obj], { encoding: "utf8" });
+      if (r.status !== 0) return `${f}: clang failed: ${r.stderr.split("\n")[0]}`;
+      const e = fromElf(obj, "object");
+      return typeof e === "string" ? e : { ...e, name: `bench/${f}` };
+    });
+}
+
 /** test/fixtures/compiler/samples/*.ts and examples/NAME/NAME.ts compiled by tsbpf. */
 export function typescriptPrograms(): Array<CorpusEntry | string> {
   const files: string[] = [];
@@ -94,7 +114,7 @@ export function typescriptPrograms(): Array<CorpusEntry | string> {
 
 /** Everything, clang objects first. Strings are entries that could not be built (reported, not skipped silently). */
 export function corpus(): Array<CorpusEntry | string> {
-  return [...fixtureObjects(), ...exampleObjects(), ...typescriptPrograms()];
+  return [...fixtureObjects(), ...exampleObjects(), ...benchObjects(), ...typescriptPrograms()];
 }
 
 /** verify() options for a program of `spec`. */

@@ -23,6 +23,8 @@ export interface ObjectProgramVerdict {
   readonly processed: number | undefined;
   /** "verification time N usec" of the kernel's log. */
   readonly timeUs: number | undefined;
+  /** bpf_prog_info.verified_insns of the loaded program (accepted programs only). */
+  readonly verifiedInsns?: number;
   /** Level-1 log on refusal, the statistics lines on success. */
   readonly log: string;
 }
@@ -38,6 +40,8 @@ interface Api {
   setLogLevel(prog: Ptr, level: number): number;
   load(obj: Ptr): number;
   close(obj: Ptr): void;
+  fd(prog: Ptr): number;
+  info(fd: number, info: Buffer, len: Buffer): number;
 }
 
 let api: Api | undefined | null;
@@ -81,6 +85,12 @@ function bind(): Api | undefined {
       ) => number,
       load: lib.func("int bpf_object__load(bpf_object *obj)") as (o: Ptr) => number,
       close: lib.func("void bpf_object__close(bpf_object *obj)") as (o: Ptr) => void,
+      fd: lib.func("int bpf_program__fd(bpf_program *prog)") as (p: Ptr) => number,
+      info: lib.func("int bpf_obj_get_info_by_fd(int fd, void *info, void *len)") as (
+        fd: number,
+        info: Buffer,
+        len: Buffer,
+      ) => number,
     };
     void printFn;
   } catch {
@@ -115,15 +125,18 @@ function loadOne(a: Api, path: string, name: string, level: number): ObjectProgr
     return { name, accepted: false, errno: koffi.errno(), processed: undefined, timeUs: undefined, log: "" };
   const buf = (logBuf ??= Buffer.alloc(LOG_SIZE));
   buf.fill(0, 0, 1 << 16);
+  let prog: Ptr | undefined;
   for (let p = a.next(obj, null); p; p = a.next(obj, p)) {
     const mine = a.name(p) === name;
     a.setAutoload(p, mine);
     if (mine) {
+      prog = p;
       a.setLogBuf(p, buf, LOG_SIZE);
       a.setLogLevel(p, level);
     }
   }
   const err = a.load(obj);
+  const verifiedInsns = err === 0 && prog ? verifiedInsnsOf(a, a.fd(prog)) : undefined;
   a.close(obj);
   const log = buf.toString("utf8", 0, Math.max(0, buf.indexOf(0)));
   const processed = /processed (\d+) insns/.exec(log)?.[1];
@@ -134,8 +147,23 @@ function loadOne(a: Api, path: string, name: string, level: number): ObjectProgr
     errno: err < 0 ? -err : 0,
     processed: processed !== undefined ? Number(processed) : undefined,
     timeUs: time !== undefined ? Number(time) : undefined,
+    ...(verifiedInsns !== undefined ? { verifiedInsns } : {}),
     log,
   };
+}
+
+/** uapi struct bpf_prog_info: offset of verified_insns (Linux 5.16+), and a size that covers it. */
+const VERIFIED_INSNS_OFFSET = 216;
+const PROG_INFO_SIZE = 232;
+
+/** bpf_prog_info.verified_insns of a loaded program (libbpf: bpf_obj_get_info_by_fd). */
+function verifiedInsnsOf(a: Api, fd: number): number | undefined {
+  if (fd < 0) return undefined;
+  const info = Buffer.alloc(PROG_INFO_SIZE);
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(PROG_INFO_SIZE);
+  if (a.info(fd, info, len) !== 0 || len.readUInt32LE() < VERIFIED_INSNS_OFFSET + 4) return undefined;
+  return info.readUInt32LE(VERIFIED_INSNS_OFFSET);
 }
 
 /**

@@ -145,7 +145,30 @@ const safe: Snippet[] = [
   },
   // helpers every type may call
   (r) => [`call ${r.pick([5, 7, 8, 125])}`, `r8 ^= r0`],
+  // a number read from a map value, range-checked, then used as an offset into the value
+  (r, _t, label) => mapContentIndex(r, label(), r.pick([16, 24])),
 ];
+
+/**
+ * A map value's own contents (unknown to the verifier, random in the property test) as an offset
+ * into it: safe when the check keeps `index + 8` within the 32-byte value, a hazard when it does not.
+ */
+function mapContentIndex(r: Random, l: string, limit: number): string[] {
+  return [
+    `*(u32 *)(r10 - 4) = ${r.int(0, 7)}`,
+    `r2 = r10`,
+    `r2 += -4`,
+    `ld_pseudo r1, 1, ${ARRAY}`,
+    `call 1`,
+    `if r0 == 0 goto ${l}`,
+    `r1 = *(u64 *)(r0 + 0)`,
+    `if r1 > ${limit} goto ${l}`,
+    `r0 += r1`,
+    `r1 = *(u64 *)(r0 + 0)`,
+    `r8 ^= r1`,
+    `${l}:`,
+  ];
+}
 
 /** Hazards: each returns lines that (are meant to) make the kernel refuse the program. */
 const hazards: ReadonlyArray<readonly [string, Snippet]> = [
@@ -193,6 +216,10 @@ const hazards: ReadonlyArray<readonly [string, Snippet]> = [
         `${l}:`,
       ];
     },
+  ],
+  [
+    "map contents used as an offset past the value",
+    (r, _t, label) => mapContentIndex(r, label(), r.pick([25, 32, 64])),
   ],
   ["uninitialised register read", (r) => [`r8 += r${r.pick([2, 3, 4, 5, 9])}`]],
   ["uninitialised register after a call", () => [`call 5`, `r8 = r1`]],
