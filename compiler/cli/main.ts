@@ -40,6 +40,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .description("compile a TypeScript eBPF program to a libbpf-compatible object (ELF + BTF)")
     .argument("<file>", "the program (.ts)")
     .option("-o, --output <file>", "where to write the object (default: FILE with .bpf.o)")
+    .option("--debug", "write .BTF.ext: line and function info pointing at the TypeScript (default)")
     .option("--no-debug", "leave out .BTF.ext (line and function info)")
     .option("--no-verify", "skip tsbpf's verifier (the kernel still verifies at load)")
     .option("--license <name>", 'license section (default "GPL")')

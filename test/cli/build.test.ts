@@ -51,4 +51,15 @@ describe("tsbpf build", () => {
     const spec = loadCollectionSpec(readFileSync(out));
     expect(spec.ok && spec.value.btfExt).toBeUndefined();
   });
+
+  it("--debug (the default) writes .BTF.ext; the last of --debug/--no-debug wins", async () => {
+    const out = join(tmp, "debug.bpf.o");
+    const args = ["build", join(SAMPLES, "syscount.ts"), "-o", out];
+    expect((await runCli(...args, "--no-debug", "--debug")).status).toBe(0);
+    const withInfo = loadCollectionSpec(readFileSync(out));
+    expect(withInfo.ok && withInfo.value.btfExt).toBeDefined();
+    expect((await runCli(...args, "--debug", "--no-debug")).status).toBe(0);
+    const without = loadCollectionSpec(readFileSync(out));
+    expect(without.ok && without.value.btfExt).toBeUndefined();
+  });
 });
