@@ -52,7 +52,11 @@ export function checkAlu(
       10,
     );
   }
-  const set = (r: RegState) => (regs[insn.dst] = { ...r, written: true });
+  // every value handed to set is a register built here (never one a state holds), so it is marked in place
+  const set = (r: RegState) => {
+    r.written = true;
+    regs[insn.dst] = r;
+  };
 
   switch (form.kind) {
     case "mov": {
@@ -104,9 +108,7 @@ export function checkAlu(
     }
   }
   const dst = regs[insn.dst]!;
-  const src: RegState = srcIsReg
-    ? regs[insn.src]!
-    : scalarReg(knownBounds(bits === 64 ? BigInt(insn.imm) : BigInt(insn.imm >>> 0)));
+  const src: RegState = srcIsReg ? regs[insn.src]! : immReg(insn.imm, bits);
 
   if (isPointer(dst) && isPointer(src)) {
     // kernel: adjust_reg_min_max_vals — pointer minus pointer is a (privileged) scalar; nothing else
@@ -126,6 +128,23 @@ export function checkAlu(
   }
   return (set(scalarReg(scalarAlu(dst.bounds, src.bounds, op, bits as 32 | 64))), undefined);
 }
+
+/**
+ * The constant scalar of an immediate operand. It is only read (never stored in a state), so one
+ * object per value is kept: loops execute the same immediates over and over.
+ */
+function immReg(imm: number, bits: number): RegState {
+  const cache = bits === 64 ? imm64 : imm32;
+  let r = cache.get(imm);
+  if (!r) {
+    if (cache.size > 4096) cache.clear();
+    r = scalarReg(knownBounds(bits === 64 ? BigInt(imm) : BigInt(imm >>> 0)));
+    cache.set(imm, r);
+  }
+  return r;
+}
+const imm64 = new Map<number, RegState>();
+const imm32 = new Map<number, RegState>();
 
 function unknown32(): Bounds {
   const b = unknownBounds();

@@ -160,8 +160,65 @@ function boundOffset(b: Bounds): void {
   b.varOff = tnumWithSubreg(var64, var32);
 }
 
+/**
+ * syncBounds is a pure function of the nine fields, and loops feed it the same few inputs over and
+ * over (an unknown u32, an unknown u64, a masked byte), so the last results are kept: a hit costs
+ * ten bigint comparisons instead of some sixty bigint operations. Entries are round-robin replaced.
+ */
+interface SyncMemo {
+  readonly input: Bounds;
+  readonly output: Bounds;
+}
+const SYNC_MEMO_SIZE = 16;
+const syncMemo: SyncMemo[] = [];
+let syncMemoNext = 0;
+
+const sameBounds = (a: Bounds, b: Bounds): boolean =>
+  a.varOff.mask === b.varOff.mask &&
+  a.varOff.value === b.varOff.value &&
+  a.umax === b.umax &&
+  a.umin === b.umin &&
+  a.u32max === b.u32max &&
+  a.u32min === b.u32min &&
+  a.smin === b.smin &&
+  a.smax === b.smax &&
+  a.s32min === b.s32min &&
+  a.s32max === b.s32max;
+
+function assignBounds(to: Bounds, from: Bounds): void {
+  to.smin = from.smin;
+  to.smax = from.smax;
+  to.umin = from.umin;
+  to.umax = from.umax;
+  to.s32min = from.s32min;
+  to.s32max = from.s32max;
+  to.u32min = from.u32min;
+  to.u32max = from.u32max;
+  to.varOff = from.varOff; // tnums are immutable values
+}
+
 /** kernel: reg_bounds_sync. */
 export function syncBounds(b: Bounds): void {
+  if (b.varOff.mask === 0n) {
+    // a constant whose ranges already say exactly that constant is a fixed point
+    const v = b.varOff.value;
+    if (b.umin === v && b.umax === v && b.u32min === (v & U32) && b.u32max === b.u32min) {
+      const sv = s64(v);
+      const sv32 = s32(b.u32min);
+      if (b.smin === sv && b.smax === sv && b.s32min === sv32 && b.s32max === sv32) return;
+    }
+  }
+  for (let i = 0; i < syncMemo.length; i++) {
+    const m = syncMemo[i]!;
+    if (sameBounds(m.input, b)) return assignBounds(b, m.output);
+  }
+  const input = { ...b };
+  syncBoundsSlow(b);
+  syncMemo[syncMemoNext] = { input, output: { ...b } };
+  syncMemoNext = (syncMemoNext + 1) % SYNC_MEMO_SIZE;
+}
+
+function syncBoundsSlow(b: Bounds): void {
   update32(b);
   update64(b);
   deduce(b);
@@ -225,19 +282,9 @@ export function unknownOfSize(size: number): Bounds {
   return b;
 }
 
+/** Same knowledge, field for field (the memo lookups compare the most telling fields first). */
 export function boundsEqual(a: Bounds, b: Bounds): boolean {
-  return (
-    a.smin === b.smin &&
-    a.smax === b.smax &&
-    a.umin === b.umin &&
-    a.umax === b.umax &&
-    a.s32min === b.s32min &&
-    a.s32max === b.s32max &&
-    a.u32min === b.u32min &&
-    a.u32max === b.u32max &&
-    a.varOff.value === b.varOff.value &&
-    a.varOff.mask === b.varOff.mask
-  );
+  return a === b || sameBounds(a, b);
 }
 
 /** kernel: range_within + tnum_in — every value `cur` allows, `old` allows too. */

@@ -1,8 +1,8 @@
 import { Jmp } from "../isa/index.js";
-import { boundsEmpty, isConst, isConst32, syncBounds, type Bounds } from "./bounds.js";
+import { boundsEmpty, boundsEqual, isConst, isConst32, syncBounds, type Bounds } from "./bounds.js";
 import { MAX_PACKET_OFF } from "./mem.js";
 import { scalarReg, type RegState } from "./reg.js";
-import { allRegs, type VerifierState } from "./state.js";
+import { replaceRegs, type VerifierState } from "./state.js";
 import { tnumAnd, tnumConst, tnumIntersect, tnumOr, tnumSubreg, tnumWithSubreg, U32, U64 } from "./tnum.js";
 
 /**
@@ -135,6 +135,53 @@ export function refine(
   op: number,
   is32: boolean,
   jsetFalse = false,
+): [Bounds, Bounds] | undefined {
+  // pure in its operands, and a loop refines the same bounds on the same compare every iteration:
+  // recent results are kept (copies are handed out, the kept ones never change)
+  if (a0.varOff.mask !== 0n || b0.varOff.mask !== 0n) {
+    for (let i = 0; i < refineMemo.length; i++) {
+      const m = refineMemo[i]!;
+      if (
+        m.op === op &&
+        m.is32 === is32 &&
+        m.jsetFalse === jsetFalse &&
+        boundsEqual(m.a, a0) &&
+        boundsEqual(m.b, b0)
+      )
+        return m.out && [{ ...m.out[0] }, { ...m.out[1] }];
+    }
+  }
+  const out = refineSlow(a0, b0, op, is32, jsetFalse);
+  refineMemo[refineMemoNext] = {
+    op,
+    is32,
+    jsetFalse,
+    a: { ...a0 },
+    b: { ...b0 },
+    out: out && [{ ...out[0] }, { ...out[1] }],
+  };
+  refineMemoNext = (refineMemoNext + 1) % REFINE_MEMO_SIZE;
+  return out;
+}
+
+interface RefineMemo {
+  readonly op: number;
+  readonly is32: boolean;
+  readonly jsetFalse: boolean;
+  readonly a: Bounds;
+  readonly b: Bounds;
+  readonly out: readonly [Bounds, Bounds] | undefined;
+}
+const REFINE_MEMO_SIZE = 16;
+const refineMemo: RefineMemo[] = [];
+let refineMemoNext = 0;
+
+function refineSlow(
+  a0: Bounds,
+  b0: Bounds,
+  op: number,
+  is32: boolean,
+  jsetFalse: boolean,
 ): [Bounds, Bounds] | undefined {
   const a = { ...a0 };
   const b = { ...b0 };
@@ -303,7 +350,7 @@ export function markGoodPacket(st: VerifierState, ptr: RegState, rightOpen: bool
   if (ptr.bounds.umax > BigInt(MAX_PACKET_OFF) || ptr.bounds.umax + BigInt(ptr.off) > BigInt(MAX_PACKET_OFF))
     return;
   const range = ptr.off - (rightOpen ? 1 : 0);
-  for (const r of allRegs(st)) {
-    if (r.type === ptr.type && r.id === ptr.id && r.range < range) r.range = range;
-  }
+  replaceRegs(st, (r) =>
+    r.type === ptr.type && r.id === ptr.id && r.range < range ? { ...r, range } : undefined,
+  );
 }

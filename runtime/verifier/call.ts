@@ -15,7 +15,7 @@ import {
 } from "./reg.js";
 import { checkRetval } from "./return-code.js";
 import {
-  allRegs,
+  replaceRegs,
   copyState,
   curFrame,
   MAX_CALL_FRAMES,
@@ -355,9 +355,9 @@ export function leaveCallback(st: VerifierState): Failure | number {
   const bad = checkRetval(r0, { min: 0n, max: 1n }, "At callback return");
   if (bad) return { ...bad, hint: "a bpf_loop callback returns 0 (continue) or 1 (stop)" };
   st.frames.pop();
-  for (const r of allRegs(st)) {
-    if (r.type === "stack" && r.frameno >= st.frames.length) Object.assign(r, scalarReg());
-  }
+  replaceRegs(st, (r) =>
+    r.type === "stack" && r.frameno >= st.frames.length ? { ...r, ...scalarReg() } : undefined,
+  );
   return callee.callsite;
 }
 
@@ -422,9 +422,9 @@ export function leaveSubprog(env: Env, st: VerifierState): Failure | number {
   st.frames.pop();
   const caller = curFrame(st);
   caller.regs[0] = { ...r0, written: true };
-  for (const r of allRegs(st)) {
-    if (r.type === "stack" && r.frameno >= st.frames.length) Object.assign(r, scalarReg());
-  }
+  replaceRegs(st, (r) =>
+    r.type === "stack" && r.frameno >= st.frames.length ? { ...r, ...scalarReg() } : undefined,
+  );
   void env;
   return callee.callsite + 1;
 }

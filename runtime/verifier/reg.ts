@@ -1,13 +1,5 @@
 import type { MapSpec } from "../object/spec.js";
-import {
-  boundsEqual,
-  boundsWithin,
-  copyBounds,
-  isConst,
-  knownBounds,
-  unknownBounds,
-  type Bounds,
-} from "./bounds.js";
+import { boundsEqual, boundsWithin, isConst, knownBounds, unknownBounds, type Bounds } from "./bounds.js";
 import { tnumString } from "./tnum.js";
 
 /**
@@ -82,7 +74,21 @@ export function notInit(): RegState {
 }
 
 export function scalarReg(bounds: Bounds = unknownBounds()): RegState {
-  return { ...notInit(), type: "scalar", bounds };
+  // spelled out rather than spread from notInit(): one of the hottest allocations of the walk
+  return {
+    type: "scalar",
+    maybeNull: false,
+    off: 0,
+    bounds,
+    id: 0,
+    refObjId: 0,
+    range: 0,
+    memSize: 0,
+    ringbuf: false,
+    rdonly: false,
+    frameno: 0,
+    written: false,
+  };
 }
 
 export function constReg(value: bigint): RegState {
@@ -94,8 +100,13 @@ export function pointerReg(type: RegType, fields: Partial<RegState> = {}): RegSt
   return { ...notInit(), type, bounds: knownBounds(0n), ...fields };
 }
 
+/**
+ * A register's Bounds object is never changed once the register holds it (every update builds new
+ * Bounds and assigns them: scalarAlu, refine, coerce on a copy), so copies share it — copying
+ * states at every branch and checkpoint is one of the walk's largest costs.
+ */
 export function copyReg(r: RegState): RegState {
-  return { ...r, bounds: copyBounds(r.bounds) };
+  return { ...r };
 }
 
 export const isPointer = (r: RegState): boolean => r.type !== "scalar" && r.type !== "not_init";

@@ -1,5 +1,6 @@
 import { Alu } from "../isa/index.js";
 import {
+  boundsEqual,
   isConst,
   isConst32,
   knownBounds,
@@ -64,6 +65,41 @@ function safeToCompute(op: number, src: Bounds, bits: 32 | 64): boolean {
 
 /** Computes `dst op= src` for scalars in place. `bits` is 32 for ALU (w registers), 64 for ALU64. */
 export function scalarAlu(dst: Bounds, src: Bounds, op: number, bits: 32 | 64): Bounds {
+  // The result is a pure function of the operands, and a loop body applies the same operations to
+  // the same bounds every iteration (an unknown u32 times a constant, masked, shifted): recent
+  // results are kept and a hit costs about twenty bigint comparisons instead of the range and tnum
+  // arithmetic plus three reg_bounds_sync passes.
+  // (constants fold faster than they are looked up)
+  if (dst.varOff.mask === 0n && src.varOff.mask === 0n) return scalarAluSlow(dst, src, op, bits);
+  // scan from the last hit: a loop body's operations come back in the same order
+  const n = aluMemo.length;
+  for (let j = 0; j < n; j++) {
+    const i = (aluMemoHit + j) % n;
+    const m = aluMemo[i]!;
+    if (m.op === op && m.bits === bits && boundsEqual(m.dst, dst) && boundsEqual(m.src, src)) {
+      aluMemoHit = (i + 1) % n;
+      return { ...m.out };
+    }
+  }
+  const out = scalarAluSlow(dst, src, op, bits);
+  aluMemo[aluMemoNext] = { op, bits, dst: { ...dst }, src: { ...src }, out: { ...out } };
+  aluMemoNext = (aluMemoNext + 1) % ALU_MEMO_SIZE;
+  return out;
+}
+
+interface AluMemo {
+  readonly op: number;
+  readonly bits: 32 | 64;
+  readonly dst: Bounds;
+  readonly src: Bounds;
+  readonly out: Bounds;
+}
+const ALU_MEMO_SIZE = 16;
+const aluMemo: AluMemo[] = [];
+let aluMemoNext = 0;
+let aluMemoHit = 0;
+
+function scalarAluSlow(dst: Bounds, src: Bounds, op: number, bits: 32 | 64): Bounds {
   if (!safeToCompute(op, src, bits)) {
     const r = unknownBounds();
     if (bits === 32) (zext32(r), syncBounds(r));

@@ -1,4 +1,4 @@
-import { copyReg, notInit, regSafe, type RegState } from "./reg.js";
+import { notInit, regSafe, type RegState } from "./reg.js";
 
 /** kernel: MAX_BPF_STACK */
 export const MAX_STACK = 512;
@@ -87,12 +87,16 @@ export function newFrame(callsite: number, subprog: number): Frame {
   return { regs, stack: emptyStack(), callsite, subprog, inCallback: false, callbackDepth: 0 };
 }
 
+/*
+ * A RegState is never changed once a frame or stack slot holds it: updates put a new object in its
+ * place (replaceRegs below for the walks over every register), so copies of a state share them.
+ */
 function copyStack(s: StackState): StackState {
-  return { types: s.types.slice(), spills: s.spills.map((r) => (r ? copyReg(r) : undefined)) };
+  return { types: s.types.slice(), spills: s.spills.slice() };
 }
 
 export function copyFrame(f: Frame): Frame {
-  return { ...f, regs: f.regs.map(copyReg), stack: copyStack(f.stack) };
+  return { ...f, regs: f.regs.slice(), stack: copyStack(f.stack) };
 }
 
 export function copyState(s: VerifierState): VerifierState {
@@ -106,6 +110,26 @@ export function* allRegs(s: VerifierState): Generator<RegState> {
   for (const f of s.frames) {
     yield* f.regs;
     for (const r of f.stack.spills) if (r) yield r;
+  }
+}
+
+/**
+ * Replaces every register and spilled register of every frame for which `f` returns a new state
+ * (kernel: bpf_for_each_reg_in_vstate with a write): registers are shared between states, so they
+ * are replaced, never changed in place.
+ */
+export function replaceRegs(s: VerifierState, f: (r: RegState) => RegState | undefined): void {
+  for (const fr of s.frames) {
+    for (let k = 0; k < fr.regs.length; k++) {
+      const n = f(fr.regs[k]!);
+      if (n) fr.regs[k] = n;
+    }
+    const spills = fr.stack.spills;
+    for (let k = 0; k < spills.length; k++) {
+      const r = spills[k];
+      const n = r && f(r);
+      if (n) spills[k] = n;
+    }
   }
 }
 

@@ -105,6 +105,23 @@ export function tnumXor(a: Tnum, b: Tnum): Tnum {
  * half-multiply-add form and callers drop to unknown when the operands are not both small.
  */
 export function tnumMul(a: Tnum, b: Tnum): Tnum {
+  // a loop multiplies the same tnums every iteration; the half-multiply-add below is up to 128
+  // tnum additions, so recent operands and results are kept (the function is pure)
+  for (let i = 0; i < mulMemo.length; i++) {
+    const m = mulMemo[i]!;
+    if (m.a.mask === a.mask && m.a.value === a.value && m.b.mask === b.mask && m.b.value === b.value)
+      return m.r;
+  }
+  const r = tnumMulSlow(a, b);
+  mulMemo[mulMemoNext] = { a, b, r };
+  mulMemoNext = (mulMemoNext + 1) % MUL_MEMO_SIZE;
+  return r;
+}
+const MUL_MEMO_SIZE = 8;
+const mulMemo: Array<{ readonly a: Tnum; readonly b: Tnum; readonly r: Tnum }> = [];
+let mulMemoNext = 0;
+
+function tnumMulSlow(a: Tnum, b: Tnum): Tnum {
   const hma = (acc: Tnum, value: bigint, mask: bigint): Tnum => {
     let m = mask;
     let v = value;

@@ -273,7 +273,8 @@ function verifyOnce(
     let at = explored.get(i);
     if (!at) explored.set(i, (at = { done: [], active: [], byKey: new Map() }));
     let addNew = callsCallback[i] === 1 || (jmps - prevJmps >= 2 && stats.processed - prevInsns >= 8);
-    const key = regsKey(st);
+    // the hash is needed only for the infinite-loop lookup and a new checkpoint
+    let key: number | undefined;
     if (at.active.length) {
       if (callsCallback[i]) {
         // the loop through a callback is cut as soon as a state repeats within the ranges seen
@@ -284,6 +285,7 @@ function verifyOnce(
           }
         }
       } else {
+        key = regsKey(st);
         for (const cp of at.byKey.get(key) ?? []) {
           if (statesEqual(cp.state, st, true)) {
             return failure(
@@ -313,6 +315,7 @@ function verifyOnce(
       at.done = kept;
     }
     if (!addNew) return false;
+    key ??= regsKey(st);
     const constRegs: number[] = [];
     const constVals: bigint[] = [];
     const live = liveRegs[i]! & preciseRegs[i]!;
