@@ -1,5 +1,7 @@
 import type { IrFunction } from "../ir/ir.js";
 import { simplifyCfg } from "./cfg.js";
+import { widenClamps } from "./clamp.js";
+import { shareKeySlots } from "./key-slots.js";
 import { cse } from "./cse.js";
 import { deadCode } from "./dce.js";
 import { peephole } from "./peephole.js";
@@ -19,6 +21,7 @@ export interface OptimizeOptions {
 export function optimize(fn: IrFunction, options: OptimizeOptions = {}): IrFunction {
   simplifyCfg(fn);
   if (options.level === 0) return fn;
+  shareKeySlots(fn);
   splitWebs(fn);
   for (let round = 0; round < 20; round++) {
     let changed = propagate(fn);
@@ -26,6 +29,7 @@ export function optimize(fn: IrFunction, options: OptimizeOptions = {}): IrFunct
     changed = peephole(fn) || changed;
     changed = cse(fn) || changed;
     changed = threadJumps(fn) || changed;
+    changed = widenClamps(fn) || changed;
     changed = duplicateBranches(fn) || changed;
     changed = simplifyCfg(fn) || changed;
     changed = deadCode(fn) || changed;

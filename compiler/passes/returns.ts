@@ -1,4 +1,4 @@
-import { imm, liveBlocks, reg, type Block, type IrFunction } from "../ir/ir.js";
+import { liveBlocks, reg, type Block, type IrFunction, type Operand } from "../ir/ir.js";
 import { predecessors } from "./dominators.js";
 
 /**
@@ -11,15 +11,17 @@ import { predecessors } from "./dominators.js";
  */
 export function shareReturns(fn: IrFunction): boolean {
   const preds = predecessors(fn);
-  const hoistable: { ret: Block; pred: Block; value: bigint }[] = [];
+  const hoistable: { ret: Block; pred: Block; value: Operand }[] = [];
   for (const b of liveBlocks(fn)) {
-    if (b.id === 0 || b.insts.length !== 0 || b.term.op !== "ret" || b.term.value.kind !== "imm") continue;
+    // a register operand works too (`return p;` after `if (p === 6 || p === 17)`): the block is
+    // empty and has one predecessor, so the register holds the same value at that branch
+    if (b.id === 0 || b.insts.length !== 0 || b.term.op !== "ret") continue;
     const ps = preds.get(b.id) ?? [];
     const p = ps.length === 1 ? fn.blocks[ps[0]!] : undefined;
     if (!p || p === b || p.term.op !== "br" || p.term.then === p.term.else) continue;
     // one early return per branch: the constant goes in front of the branch
     if (hoistable.some((h) => h.pred === p)) continue;
-    hoistable.push({ ret: b, pred: p, value: b.term.value.value });
+    hoistable.push({ ret: b, pred: p, value: b.term.value });
   }
   // n returns cost 2n instructions; shared they cost n + 1
   if (hoistable.length < 2) return false;
@@ -30,7 +32,7 @@ export function shareReturns(fn: IrFunction): boolean {
     const t = pred.term;
     if (t.op !== "br") continue;
     const loc = ret.term.loc ?? t.loc;
-    pred.insts.push({ op: "mov", dst: rv, src: imm(value), w: 64, ...(loc ? { loc } : {}) });
+    pred.insts.push({ op: "mov", dst: rv, src: value, w: 64, ...(loc ? { loc } : {}) });
     pred.term = {
       ...t,
       then: t.then === ret.id ? exit.id : t.then,

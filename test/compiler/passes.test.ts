@@ -3,6 +3,7 @@ import { allocate } from "../../compiler/codegen/regalloc.js";
 import { emitFunction } from "../../compiler/codegen/emit.js";
 import type { IrFunction } from "../../compiler/ir/ir.js";
 import { printFunction } from "../../compiler/ir/print.js";
+import { widenClamps } from "../../compiler/passes/clamp.js";
 import { peephole } from "../../compiler/passes/peephole.js";
 import { shareReturns } from "../../compiler/passes/returns.js";
 import { duplicateBranches } from "../../compiler/passes/rotate.js";
@@ -232,7 +233,8 @@ describe("shareReturns", () => {
           b2:
           br eq64 v1, 2 ? b3 : b4
           b3:
-          ret v1
+          v2 = add64 v1, 5
+          ret v2
           b4:
           br eq64 v1, 3 ? b1 : b5
           b5:
@@ -316,5 +318,68 @@ describe("register allocation coalesces copies", () => {
     const listing = code.join("\n");
     expect(code.filter((l) => /\br\d = r\d$/.test(l.trim())).length, listing).toBeLessThanOrEqual(2);
     expect(code.length, listing).toBeLessThanOrEqual(9);
+  });
+});
+
+describe("widenClamps", () => {
+  const CLAMP_INPUTS = [0n, 4095n, 4096n, 4097n, 1n << 40n, (1n << 64n) - 1n].map((a) => [a, 0n]);
+  const clamp = (cmp: string, then: string, other: string, w = 64): string => ir`
+    b0:
+    v1 = param 0
+    br ${cmp}${w} v1, 4096 ? ${then} : ${other}
+    b1:
+    v1 = mov64 4096
+    jmp b2
+    b2:
+    ret v1`;
+  it.each([
+    ["gt", "b1", "b2", "ge"],
+    ["le", "b2", "b1", "lt"],
+    ["sgt", "b1", "b2", "sge"],
+    ["sle", "b2", "b1", "slt"],
+  ])("%s toward the clamp includes equality", (cmp, then, other, want) => {
+    const r = apply(widenClamps, clamp(cmp, then, other), CLAMP_INPUTS);
+    expect(r.changed).toBe(true);
+    expect(r.out).toContain(`br ${want}64 v1, 4096`);
+  });
+  it.each([
+    ["32-bit compare", clamp("gt", "b1", "b2", 32)],
+    ["already non-strict", clamp("ge", "b1", "b2")],
+    ["other constant", clamp("gt", "b1", "b2").replace("mov64 4096", "mov64 4095")],
+  ])("leaves a %s alone", (_, src) => {
+    expect(apply(widenClamps, src, CLAMP_INPUTS).changed).toBe(false);
+  });
+});
+
+describe("shareReturns with a register value", () => {
+  it("moves the register before the branch like a constant", () => {
+    const r = apply(
+      shareReturns,
+      ir`
+        b0:
+        v1 = param 0
+        br eq64 v1, 6 ? b1 : b2
+        b1:
+        ret 100
+        b2:
+        br eq64 v1, 17 ? b3 : b4
+        b3:
+        ret 200
+        b4:
+        br eq64 v1, 1 ? b5 : b6
+        b5:
+        ret v1
+        b6:
+        ret 0`,
+      [
+        [0n, 0n],
+        [1n, 0n],
+        [6n, 0n],
+        [17n, 0n],
+        [9n, 0n],
+      ],
+    );
+    expect(r.changed).toBe(true);
+    expect(r.out).toMatch(/v\d+ = mov64 v1\nbr eq64 v1, 1/);
   });
 });

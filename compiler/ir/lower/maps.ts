@@ -448,28 +448,30 @@ function histogramRecord(L: Lowerer, map: MapDecl, args0: Node[], node: Node): V
     L.b.switchTo(next);
   };
   if (scale.kind === "log2") {
-    // bucket 0: negative, 1: zero, k + 2: [2^k, 2^(k+1)) — found by halving the bit range
-    branch("slt", 0n, 0n);
-    branch("eq", 0n, 1n);
-    // 2 + floor(log2 x) without branches, so the verifier walks one path, not 2^6: at each step
-    // x < 2^(2s), t = x >> s < 2^s, and (t + 2^s - 1) >> s is 1 exactly when t != 0.
+    // bucket 1: zero, 0: negative, k + 2: [2^k, 2^(k+1)). The bucket is set before each test so
+    // a taken branch needs no block of its own: zero, the common small case, costs a mov and a jump.
+    const nonZero = L.b.newBlock().id;
+    const positive = L.b.newBlock().id;
+    L.b.emit({ op: "mov", dst: bucket, src: imm(1), w: 64 });
+    L.b.terminate({ op: "br", cmp: "eq", w: 64, a: x, b: imm(0), then: done, else: nonZero });
+    L.b.switchTo(nonZero);
+    L.b.emit({ op: "mov", dst: bucket, src: imm(0), w: 64 });
+    L.b.terminate({ op: "br", cmp: "slt", w: 64, a: x, b: imm(0), then: done, else: positive });
+    L.b.switchTo(positive);
+    // 2 + floor(log2 x) without branches, so the verifier walks one path, not 2^6. Before the
+    // step for s, 0 < x < 2^(2s) (x < 2^63 for s = 32), so (2^s - 1) - x cannot overflow and its
+    // sign bit is 1 exactly when x >= 2^s; that bit times s is how far x shifts down and what
+    // the bucket gains. 2^32 - 1 is one instruction (a 32-bit mov zero-extends).
     L.b.emit({ op: "mov", dst: bucket, src: imm(2), w: 64 });
     for (const s of [32n, 16n, 8n, 4n, 2n]) {
       const t = L.newReg();
-      L.b.emit({ op: "alu", alu: "rsh", w: 64, dst: t, a: reg(x), b: imm(s) });
-      if (s === 32n) {
-        // 2^32 - 1 is no instruction immediate; -t has its top bit set exactly when 0 < t < 2^63
-        L.b.emit({ op: "neg", w: 64, dst: t, a: t });
-        L.b.emit({ op: "alu", alu: "rsh", w: 64, dst: t, a: reg(t), b: imm(63) });
-      } else {
-        L.b.emit({ op: "alu", alu: "add", w: 64, dst: t, a: reg(t), b: imm((1n << s) - 1n) });
-        L.b.emit({ op: "alu", alu: "rsh", w: 64, dst: t, a: reg(t), b: imm(s) });
-      }
+      L.b.emit({ op: "alu", alu: "sub", w: 64, dst: t, a: imm((1n << s) - 1n), b: reg(x) });
+      L.b.emit({ op: "alu", alu: "rsh", w: 64, dst: t, a: reg(t), b: imm(63) });
       L.b.emit({ op: "alu", alu: "lsh", w: 64, dst: t, a: reg(t), b: imm(BigInt(s.toString(2).length - 1)) });
       L.b.emit({ op: "alu", alu: "rsh", w: 64, dst: x, a: reg(x), b: reg(t) });
       L.b.emit({ op: "alu", alu: "add", w: 64, dst: bucket, a: reg(bucket), b: reg(t) });
     }
-    const last = L.newReg(); // x < 4 now
+    const last = L.newReg(); // 0 < x < 4 now
     L.b.emit({ op: "alu", alu: "rsh", w: 64, dst: last, a: reg(x), b: imm(1) });
     L.b.emit({ op: "alu", alu: "add", w: 64, dst: bucket, a: reg(bucket), b: reg(last) });
     L.b.jump(done);
