@@ -1,5 +1,6 @@
 import { error, type Diagnostic, type SourceLocation } from "../diag/diagnostic.js";
 import type { AsmItem } from "./items.js";
+import { editDistance } from "../diag/closest.js";
 
 /** One source line being assembled: where it is, and where its pieces are. */
 export class LineContext {
@@ -35,21 +36,6 @@ export class LineContext {
 export interface Token {
   readonly text: string;
   readonly column: number;
-}
-
-/** Edit distance, for "did you mean" hints on misspelt mnemonics. */
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length]!;
 }
 
 /** The closest candidate within distance 2, for a hint. */

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { error, fail, type Result } from "../diag/diagnostic.js";
 import { parseTracepointFormat, TracepointCode, type TracepointFormat } from "./format.js";
 import snapshot from "./formats.json" with { type: "json" };
+import { closestNames } from "../diag/closest.js";
 
 const SNAPSHOT: Readonly<Record<string, string>> = snapshot;
 const TRACEFS_ROOTS = ["/sys/kernel/tracing", "/sys/kernel/debug/tracing"];
@@ -34,24 +35,7 @@ export function knownTracepoints(): string[] {
 
 /** Closest known names to a misspelt one (for "unknown tracepoint" messages). */
 export function suggestTracepoints(id: string, limit = 3): string[] {
-  const distance = (a: string, b: string): number => {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-      let prev = row[0]!;
-      row[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const cur = row[j]!;
-        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-        prev = cur;
-      }
-    }
-    return row[b.length]!;
-  };
-  return knownTracepoints()
-    .map((name) => [name, distance(id, name)] as const)
-    .sort((x, y) => x[1] - y[1])
-    .slice(0, limit)
-    .map(([name]) => name);
+  return closestNames(id, knownTracepoints(), limit);
 }
 
 /**
