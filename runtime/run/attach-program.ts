@@ -15,6 +15,7 @@ import { attachUprobe, parseUprobeTarget } from "../kernel/uprobe.js";
 import type { ProgramSpec } from "../object/spec.js";
 import { AttachType, XdpFlags } from "../uapi/bpf.js";
 import { RunCode } from "./codes.js";
+import { closestNames } from "../diag/closest.js";
 
 /** What attaching needs beyond the program itself; each flag of `tsbpf run` fills one. */
 export interface AttachOptions {
@@ -93,24 +94,7 @@ export function closestTracepoints(id: string, limit = 3): string[] {
   } catch {
     return [];
   }
-  const distance = (a: string, b: string): number => {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-      let prev = row[0]!;
-      row[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const cur = row[j]!;
-        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-        prev = cur;
-      }
-    }
-    return row[b.length]!;
-  };
-  return names
-    .map((n) => [n, distance(id, n)] as const)
-    .sort((x, y) => x[1] - y[1])
-    .slice(0, limit)
-    .map(([n]) => n);
+  return closestNames(id, names, limit);
 }
 
 function tracepoint(prog: KernelProgram, spec: ProgramSpec): Attached {

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { codeFrameColumns } from "@babel/code-frame";
+import { createRequire } from "node:module";
 import {
   DiagnosticError,
   error,
@@ -9,6 +9,20 @@ import {
 } from "../diag/diagnostic.js";
 import { formatFault, type VmFault } from "../vm/fault.js";
 import { TestingCode } from "./codes.js";
+
+type CodeFrameColumns = typeof import("@babel/code-frame").codeFrameColumns;
+let frameColumns: CodeFrameColumns | undefined;
+
+/**
+ * @babel/code-frame (with the identifier tables it loads, ~7 ms) only when a diagnostic has a
+ * frame to print: a session that succeeds never needs it (launch time, issue #9). It is CommonJS,
+ * so requiring it keeps this function synchronous.
+ */
+function codeFrameColumns(...args: Parameters<CodeFrameColumns>): string {
+  frameColumns ??= (createRequire(import.meta.url)("@babel/code-frame") as typeof import("@babel/code-frame"))
+    .codeFrameColumns;
+  return frameColumns(...args);
+}
 
 /**
  * Failures as a person reads them: the one-line diagnostic, then the source lines around the

@@ -1,5 +1,5 @@
 import type { SourceLocation } from "../diag/diagnostic.js";
-import { formatInstruction } from "../disasm/index.js";
+import { formatInstruction } from "../disasm/format.js";
 import type { LoadedProgram } from "../vm/load.js";
 import type { TraceEvent } from "../vm/vm.js";
 import { lineAt } from "./line-at.js";

@@ -1,5 +1,5 @@
 import { ok, type Result } from "../diag/diagnostic.js";
-import { formatInstruction } from "../disasm/index.js";
+import { formatInstruction } from "../disasm/format.js";
 import type { EnvironmentOverrides } from "../helpers/environment.js";
 import { PerfEventArrayMap } from "../maps/perf-event-array.js";
 import { RingBufMap } from "../maps/ringbuf-map.js";

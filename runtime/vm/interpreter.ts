@@ -316,11 +316,25 @@ function build(tracing: boolean): Interpreter {
   });
 }
 
+/*
+ * Both interpreters are generated on first use, not at import: generating one takes ~14 ms, and
+ * most importers (`tsbpf run` on the kernel, probes the JS tier runs whole) never call it. The
+ * exports are live bindings that the first call replaces with the generated function, so later
+ * calls (vm.ts, the helper callbacks) go to it directly.
+ */
+
+function generatedPlain(): Interpreter {
+  const f = build(false);
+  interpret = f;
+  setCallbackInterpreter(f);
+  return f;
+}
+
 /** The interpreter. */
-export const interpret: Interpreter = build(false);
+export let interpret: Interpreter = (m) => generatedPlain()(m);
 setCallbackInterpreter(interpret);
 /** The interpreter calling `machine.traceHook` before every instruction. */
-export const interpretTraced: Interpreter = build(true);
+export let interpretTraced: Interpreter = (m) => (interpretTraced = build(true))(m);
 
 /** Source of the generated interpreter, for inspection and tests. */
 export function interpreterSource(tracing = false): string {

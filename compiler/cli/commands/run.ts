@@ -1,8 +1,7 @@
 import { error } from "../../../runtime/diag/diagnostic.js";
 import { RunCode } from "../../../runtime/run/codes.js";
 import { parseDuration } from "../../../runtime/run/duration.js";
-import { runKernelSession, type SessionResult } from "../../../runtime/run/kernel-session.js";
-import { runVmReplay } from "../../../runtime/run/vm-replay.js";
+import type { SessionResult } from "../../../runtime/run/kernel-session.js";
 import { refuse, type Io } from "../report.js";
 
 export interface RunCommandOptions {
@@ -54,12 +53,16 @@ export async function runCommand(io: Io, file: string, o: RunCommandOptions): Pr
         "--vm replays recorded inputs: pass --input events.jsonl",
         "see docs/run.md for the format",
       );
+    // each mode imports only its own half: the VM, sandbox and replay parser are not needed to
+    // attach to the kernel, nor the kernel loader to replay (launch time, issue #9)
+    const { runVmReplay } = await import("../../../runtime/run/vm-replay.js");
     result = await runVmReplay(
       { file, input: o.input, programs, json: o.json === true, verify: o.verify !== false },
       io,
     );
   } else {
     if (o.input) return usage(io, "--input is for --vm (replaying recorded inputs through the VM)");
+    const { runKernelSession } = await import("../../../runtime/run/kernel-session.js");
     result = await runKernelSession(
       {
         file,
