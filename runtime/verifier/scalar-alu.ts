@@ -107,21 +107,23 @@ function scalarAluSlow(dst: Bounds, src: Bounds, op: number, bits: 32 | 64): Bou
   }
   // Constant folding is exact and always at most as wide as the kernel's result.
   if (bits === 64 && isConst(dst) && isConst(src))
-    return knownBounds(fold64(op, dst.varOff.value, src.varOff.value));
+    return knownBounds(fold(64, op, dst.varOff.value, src.varOff.value));
   if (bits === 32 && isConst32(dst) && isConst32(src)) {
-    return knownBounds(fold32(op, dst.varOff.value & U32, src.varOff.value & U32));
+    return knownBounds(fold(32, op, dst.varOff.value & U32, src.varOff.value & U32));
   }
   return bits === 64 ? alu64(dst, src, op) : alu32(dst, src, op);
 }
 
-function fold64(op: number, a: bigint, b: bigint): bigint {
+/** Folds two constants exactly at `bits` (RFC 9669 §4.1: results wrap; shift counts are in range). */
+function fold(bits: 32 | 64, op: number, a: bigint, b: bigint): bigint {
+  const wrap = bits === 64 ? u64 : u32;
   switch (op) {
     case Alu.ADD:
-      return u64(a + b);
+      return wrap(a + b);
     case Alu.SUB:
-      return u64(a - b);
+      return wrap(a - b);
     case Alu.MUL:
-      return u64(a * b);
+      return wrap(a * b);
     case Alu.AND:
       return a & b;
     case Alu.OR:
@@ -129,37 +131,13 @@ function fold64(op: number, a: bigint, b: bigint): bigint {
     case Alu.XOR:
       return a ^ b;
     case Alu.LSH:
-      return u64(a << b);
+      return wrap(a << b);
     case Alu.RSH:
       return a >> b;
     case Alu.ARSH:
-      return u64(s64(a) >> b);
+      return wrap((bits === 64 ? s64(a) : s32(a)) >> b);
   }
-  throw new Error(`bug: fold64 op ${op}`);
-}
-
-function fold32(op: number, a: bigint, b: bigint): bigint {
-  switch (op) {
-    case Alu.ADD:
-      return u32(a + b);
-    case Alu.SUB:
-      return u32(a - b);
-    case Alu.MUL:
-      return u32(a * b);
-    case Alu.AND:
-      return a & b;
-    case Alu.OR:
-      return a | b;
-    case Alu.XOR:
-      return a ^ b;
-    case Alu.LSH:
-      return u32(a << b);
-    case Alu.RSH:
-      return a >> b;
-    case Alu.ARSH:
-      return u32(s32(a) >> b);
-  }
-  throw new Error(`bug: fold32 op ${op}`);
+  throw new Error(`bug: fold${bits} op ${op}`);
 }
 
 function alu64(d: Bounds, s: Bounds, op: number): Bounds {
