@@ -55,6 +55,37 @@ export const Jmp = {
   JSLE: 0xd0,
 } as const;
 
+/** The ALU operations that take a source operand, K or X (all but NEG and END; RFC 9669 §4.1). */
+export const ALU_SOURCE_OPS = [
+  Alu.ADD,
+  Alu.SUB,
+  Alu.MUL,
+  Alu.DIV,
+  Alu.OR,
+  Alu.AND,
+  Alu.LSH,
+  Alu.RSH,
+  Alu.MOD,
+  Alu.XOR,
+  Alu.MOV,
+  Alu.ARSH,
+] as const;
+
+/** The conditional jumps (every JMP/JMP32 operation but JA, CALL and EXIT; RFC 9669 §4.3). */
+export const JMP_CONDITIONS = [
+  Jmp.JEQ,
+  Jmp.JGT,
+  Jmp.JGE,
+  Jmp.JSET,
+  Jmp.JNE,
+  Jmp.JSGT,
+  Jmp.JSGE,
+  Jmp.JLT,
+  Jmp.JLE,
+  Jmp.JSLT,
+  Jmp.JSLE,
+] as const;
+
 /** Access sizes of loads and stores (RFC 9669 §5.1). */
 export const Size = { W: 0x00, H: 0x08, B: 0x10, DW: 0x18 } as const;
 

@@ -1,6 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Alu, Cls, Jmp, Src, insn, lddw, type Instruction } from "../../runtime/isa/index.js";
+import {
+  ALU_SOURCE_OPS,
+  JMP_CONDITIONS,
+  Alu,
+  Cls,
+  Jmp,
+  Src,
+  insn,
+  lddw,
+  type Instruction,
+} from "../../runtime/isa/index.js";
 import { createVm, type Tier } from "../../runtime/vm/index.js";
 import { aluRef, endRef, jumpRef, movsxRef } from "./reference.js";
 
@@ -42,20 +52,7 @@ function run(program: Instruction[], tier: Tier): bigint {
 }
 
 const EXIT = insn(Cls.JMP | Jmp.EXIT);
-const OPS = [
-  Alu.ADD,
-  Alu.SUB,
-  Alu.MUL,
-  Alu.DIV,
-  Alu.OR,
-  Alu.AND,
-  Alu.LSH,
-  Alu.RSH,
-  Alu.MOD,
-  Alu.XOR,
-  Alu.MOV,
-  Alu.ARSH,
-] as const;
+const OPS = ALU_SOURCE_OPS;
 
 describe("ALU against the BigInt model", () => {
   for (const is64 of [true, false]) {
@@ -139,19 +136,7 @@ describe("ALU against the BigInt model", () => {
 });
 
 describe("conditional jumps against the BigInt model", () => {
-  const JOPS = [
-    Jmp.JEQ,
-    Jmp.JGT,
-    Jmp.JGE,
-    Jmp.JSET,
-    Jmp.JNE,
-    Jmp.JSGT,
-    Jmp.JSGE,
-    Jmp.JLT,
-    Jmp.JLE,
-    Jmp.JSLT,
-    Jmp.JSLE,
-  ];
+  const JOPS = JMP_CONDITIONS;
   for (const is64 of [true, false]) {
     const cls = is64 ? Cls.JMP : Cls.JMP32;
     it(`${is64 ? "jmp" : "jmp32"} reg and imm`, () => {

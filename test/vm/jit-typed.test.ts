@@ -1,6 +1,19 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Alu, Cls, Jmp, Mode, Op, Size, Src, insn, lddw, type Instruction } from "../../runtime/isa/index.js";
+import {
+  ALU_SOURCE_OPS,
+  JMP_CONDITIONS,
+  Alu,
+  Cls,
+  Jmp,
+  Mode,
+  Op,
+  Size,
+  Src,
+  insn,
+  lddw,
+  type Instruction,
+} from "../../runtime/isa/index.js";
 import { compileJs, createVm, xdpContext, type RunResult, type Vm } from "../../runtime/vm/index.js";
 import { aluRef } from "./reference.js";
 
@@ -44,19 +57,8 @@ const immArb = fc.oneof(
   fc.integer({ min: -0x80000000, max: 0x7fffffff }),
 );
 const reg = fc.integer({ min: 0, max: 9 });
-const ALU_OPS = [0x00, 0x10, 0x20, 0x30, 0x40, 0x50, 0x60, 0x70, 0x90, 0xa0, 0xb0, 0xc0];
-const JMP_OPS = [
-  Jmp.JEQ,
-  Jmp.JGT,
-  Jmp.JGE,
-  Jmp.JSET,
-  Jmp.JNE,
-  Jmp.JSGT,
-  Jmp.JSGE,
-  Jmp.JLT,
-  Jmp.JLE,
-  Jmp.JSLT,
-];
+const ALU_OPS = ALU_SOURCE_OPS;
+const JMP_OPS = JMP_CONDITIONS;
 
 const mov = (dst: number, imm: number): Instruction => insn(Cls.ALU64 | Alu.MOV | Src.K, { dst, imm });
 

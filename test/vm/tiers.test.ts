@@ -1,6 +1,19 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Alu, Cls, Jmp, Mode, Op, Size, Src, insn, lddw, type Instruction } from "../../runtime/isa/index.js";
+import {
+  ALU_SOURCE_OPS,
+  JMP_CONDITIONS,
+  Alu,
+  Cls,
+  Jmp,
+  Mode,
+  Op,
+  Size,
+  Src,
+  insn,
+  lddw,
+  type Instruction,
+} from "../../runtime/isa/index.js";
 import { createVm, type RunResult } from "../../runtime/vm/index.js";
 
 /**
@@ -8,20 +21,8 @@ import { createVm, type RunResult } from "../../runtime/vm/index.js";
  * traffic, forward and backward branches, occasional out-of-bounds accesses) must give the same
  * r0, the same instruction count, or the same fault at the same pc.
  */
-const ALU_OPS = [0x00, 0x10, 0x20, 0x30, 0x40, 0x50, 0x60, 0x70, 0x90, 0xa0, 0xb0, 0xc0];
-const JMP_OPS = [
-  Jmp.JEQ,
-  Jmp.JGT,
-  Jmp.JGE,
-  Jmp.JSET,
-  Jmp.JNE,
-  Jmp.JSGT,
-  Jmp.JSGE,
-  Jmp.JLT,
-  Jmp.JLE,
-  Jmp.JSLT,
-  Jmp.JSLE,
-];
+const ALU_OPS = ALU_SOURCE_OPS;
+const JMP_OPS = JMP_CONDITIONS;
 const SIZES = [Size.B, Size.H, Size.W, Size.DW];
 
 const reg = fc.integer({ min: 0, max: 9 });

@@ -1,4 +1,6 @@
 import {
+  ALU_SOURCE_OPS,
+  JMP_CONDITIONS,
   Alu,
   Atomic,
   CallSrc,
@@ -41,33 +43,8 @@ export interface UnitOptions {
   readonly prefix: string;
 }
 
-const ALU_BINARY = [
-  Alu.ADD,
-  Alu.SUB,
-  Alu.MUL,
-  Alu.DIV,
-  Alu.OR,
-  Alu.AND,
-  Alu.LSH,
-  Alu.RSH,
-  Alu.MOD,
-  Alu.XOR,
-  Alu.MOV,
-  Alu.ARSH,
-] as const;
-const CONDITIONS = [
-  Jmp.JEQ,
-  Jmp.JGT,
-  Jmp.JGE,
-  Jmp.JSET,
-  Jmp.JNE,
-  Jmp.JSGT,
-  Jmp.JSGE,
-  Jmp.JLT,
-  Jmp.JLE,
-  Jmp.JSLT,
-  Jmp.JSLE,
-] as const;
+const ALU_BINARY = ALU_SOURCE_OPS;
+const CONDITIONS = JMP_CONDITIONS;
 const SIZES = [Size.B, Size.H, Size.W, Size.DW] as const;
 const BYTES: Record<number, number> = { [Size.B]: 1, [Size.H]: 2, [Size.W]: 4, [Size.DW]: 8 };
 const ATOMIC_OPS = [
